@@ -1,0 +1,31 @@
+"""Every record type the product stores, validated on the way in."""
+
+from tracker.records.actions import Action
+from tracker.records.applications import Application
+from tracker.records.base import Record
+from tracker.records.platform_checks import MonthlyCheck
+from tracker.records.publications import PublicationItem
+from tracker.records.reminders import ReminderLog
+from tracker.records.study import Assessment, StudySession
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    MonthlyCheck,
+    Action,
+    StudySession,
+    Assessment,
+    PublicationItem,
+    Application,
+    ReminderLog,
+)
+
+__all__ = [
+    "RECORD_TYPES",
+    "Action",
+    "Application",
+    "Assessment",
+    "MonthlyCheck",
+    "PublicationItem",
+    "Record",
+    "ReminderLog",
+    "StudySession",
+]

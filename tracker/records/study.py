@@ -1,0 +1,51 @@
+"""学习培训 and 监督考核: study sessions and assessments of units and liaisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from tracker.errors import ValidationError
+from tracker.i18n import tr
+from tracker.records.base import Record
+
+
+@dataclass(kw_only=True)
+class StudySession(Record):
+    TABLE: ClassVar[str] = "study_sessions"
+
+    date: dt.date
+    topic: str
+    presenter: str = ""
+    attendees: list[str] = field(default_factory=list)
+    attendee_count: int | None = None
+    hours: float | None = None
+    materials: str = ""
+
+    def check(self) -> None:
+        super().check()
+        if not self.topic:
+            raise ValidationError("topic", tr("主题不能为空", "topic must not be empty"))
+
+    @property
+    def headcount(self) -> int:
+        return self.attendee_count if self.attendee_count is not None else len(self.attendees)
+
+
+@dataclass(kw_only=True)
+class Assessment(Record):
+    TABLE: ClassVar[str] = "assessments"
+
+    unit: str
+    period: str
+    liaison: str = ""
+    date: dt.date | None = None
+    score: float | None = None
+    findings: str = ""
+    consequence: str = ""
+
+    def check(self) -> None:
+        super().check()
+        if not self.unit:
+            raise ValidationError("unit", tr("单位不能为空", "unit must not be empty"))
