@@ -24,7 +24,9 @@ class Clock:
         return self.now().date()
 
     @classmethod
-    def on(cls, day: dt.date, timezone: str = "Asia/Shanghai", at: dt.time = dt.time(9, 0)) -> Clock:
+    def on(
+        cls, day: dt.date, timezone: str = "Asia/Shanghai", at: dt.time = dt.time(9, 0)
+    ) -> Clock:
         """A clock stopped on ``day`` (at 09:00 by default)."""
         return cls(timezone, dt.datetime.combine(day, at, tzinfo=ZoneInfo(timezone)))
 

@@ -124,7 +124,9 @@ PLATFORM = {
     "account": Field(text(), ""),
     "owner": Field(text(), ""),
     "group": Field(text(), "", doc="how the office groups boards: per village or site"),
-    "count": Field(integer(1, 1000), 1, doc="how many physical boards/points this entry stands for"),
+    "count": Field(
+        integer(1, 1000), 1, doc="how many physical boards/points this entry stands for"
+    ),
     "note": Field(text(nonempty=False), ""),
 }
 SOURCE = {
@@ -313,7 +315,10 @@ def load_config(path: Path | str | None = None) -> Config:
                 Problem(
                     name,
                     "",
-                    tr(f"不是 UTF-8 编码 (第 {e.start} 字节)", f"not UTF-8 encoded (byte {e.start})"),
+                    tr(
+                        f"不是 UTF-8 编码 (第 {e.start} 字节)",
+                        f"not UTF-8 encoded (byte {e.start})",
+                    ),
                     tr("用记事本“另存为”并选择 UTF-8 编码", "save it again as UTF-8"),
                 )
             ]
@@ -391,7 +396,9 @@ def _section(
     return Section(parsed)
 
 
-def validate(raw: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int] | None = None) -> Config:
+def validate(
+    raw: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int] | None = None
+) -> Config:
     """Turn parsed TOML into a Config, or raise ConfigError with every problem."""
     lines = lines or {}
     problems: list[Problem] = []
@@ -422,7 +429,9 @@ def validate(raw: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int] 
                 tr(f"加上 [{table}] 及其内容", f"add a [{table}] section"),
                 (),
             )
-    tables = {t: _section(raw.get(t, {}), spec, f"[{t}]", (t,), report) for t, spec in TABLES.items()}
+    tables = {
+        t: _section(raw.get(t, {}), spec, f"[{t}]", (t,), report) for t, spec in TABLES.items()
+    }
 
     arrays: dict[str, list[Section]] = {}
     for array, spec in ARRAYS.items():
@@ -464,7 +473,10 @@ def validate(raw: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int] 
         if s.values.get("platform") and s.values["platform"] not in platform_ids:
             report(
                 f"[[sources]] #{index + 1}.platform",
-                tr(f"没有 id 为 {s.values['platform']!r} 的平台", f"no platform has id {s.values['platform']!r}"),
+                tr(
+                    f"没有 id 为 {s.values['platform']!r} 的平台",
+                    f"no platform has id {s.values['platform']!r}",
+                ),
                 tr("写 [[platforms]] 中已有的 id", "use an id from [[platforms]]"),
                 ("sources", index, "platform"),
             )
@@ -476,7 +488,10 @@ def validate(raw: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int] 
             except LookupError:
                 report(
                     f"[[sources]] #{index + 1}.encoding",
-                    tr(f"未知编码 {s.values['encoding']!r}", f"unknown encoding {s.values['encoding']!r}"),
+                    tr(
+                        f"未知编码 {s.values['encoding']!r}",
+                        f"unknown encoding {s.values['encoding']!r}",
+                    ),
                     tr('写 "auto" 或 "utf-8"、"gb18030"', 'use "auto", "utf-8" or "gb18030"'),
                     ("sources", index, "encoding"),
                 )
@@ -484,7 +499,10 @@ def validate(raw: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int] 
         if p.values.get("source") and p.values["source"] not in source_ids:
             report(
                 f"[[publications]] #{index + 1}.source",
-                tr(f"没有 id 为 {p.values['source']!r} 的栏目", f"no source has id {p.values['source']!r}"),
+                tr(
+                    f"没有 id 为 {p.values['source']!r} 的栏目",
+                    f"no source has id {p.values['source']!r}",
+                ),
                 tr("写 [[sources]] 中已有的 id", "use an id from [[sources]]"),
                 ("publications", index, "source"),
             )
@@ -511,7 +529,10 @@ def validate(raw: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int] 
             report(
                 f"[[channels]] #{index + 1}",
                 tr("email 渠道需要 smtp_host 和 to", "an email channel needs smtp_host and to"),
-                tr('填写 smtp_host = "smtp.163.com" 和 to = ["..."]', 'set smtp_host and to = ["..."]'),
+                tr(
+                    '填写 smtp_host = "smtp.163.com" 和 to = ["..."]',
+                    'set smtp_host and to = ["..."]',
+                ),
                 ("channels", index),
             )
 

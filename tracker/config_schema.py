@@ -70,12 +70,17 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Callable[
     def parse(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise FieldProblem(
-                tr(f"应为整数, 实为{_type_name(value)} {value!r}", f"must be a whole number, got {value!r}"),
+                tr(
+                    f"应为整数, 实为{_type_name(value)} {value!r}",
+                    f"must be a whole number, got {value!r}",
+                ),
                 tr("写一个不带引号的整数, 例如 20", "write a number without quotes, e.g. 20"),
             )
         if minimum is not None and value < minimum:
             raise FieldProblem(
-                tr(f"不能小于 {minimum} (现为 {value})", f"must be at least {minimum} (is {value})"),
+                tr(
+                    f"不能小于 {minimum} (现为 {value})", f"must be at least {minimum} (is {value})"
+                ),
                 tr(f"改为不小于 {minimum} 的数", f"use a number >= {minimum}"),
             )
         if maximum is not None and value > maximum:
@@ -92,12 +97,20 @@ def number(minimum: float | None = None, maximum: float | None = None) -> Callab
     def parse(value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise FieldProblem(
-                tr(f"应为数字, 实为{_type_name(value)} {value!r}", f"must be a number, got {value!r}"),
-                tr("写一个不带引号的数字, 例如 5 或 0.5", "write a number without quotes, e.g. 5 or 0.5"),
+                tr(
+                    f"应为数字, 实为{_type_name(value)} {value!r}",
+                    f"must be a number, got {value!r}",
+                ),
+                tr(
+                    "写一个不带引号的数字, 例如 5 或 0.5",
+                    "write a number without quotes, e.g. 5 or 0.5",
+                ),
             )
         if minimum is not None and value < minimum:
             raise FieldProblem(
-                tr(f"不能小于 {minimum} (现为 {value})", f"must be at least {minimum} (is {value})"),
+                tr(
+                    f"不能小于 {minimum} (现为 {value})", f"must be at least {minimum} (is {value})"
+                ),
                 tr(f"改为不小于 {minimum} 的数", f"use a number >= {minimum}"),
             )
         if maximum is not None and value > maximum:
@@ -115,7 +128,10 @@ def boolean() -> Callable[[Any], bool]:
         if not isinstance(value, bool):
             raise FieldProblem(
                 tr(f"应为 true 或 false, 实为 {value!r}", f"must be true or false, got {value!r}"),
-                tr("写 true 或 false (小写, 不带引号)", "write true or false (lower case, no quotes)"),
+                tr(
+                    "写 true 或 false (小写, 不带引号)",
+                    "write true or false (lower case, no quotes)",
+                ),
             )
         return value
 
@@ -217,7 +233,9 @@ def timezone() -> Callable[[Any], str]:
         except (ZoneInfoNotFoundError, ValueError):
             raise FieldProblem(
                 tr(f"未知时区 {value!r}", f"unknown time zone {value!r}"),
-                tr('写 IANA 时区名, 例如 "Asia/Shanghai"', 'use an IANA name, e.g. "Asia/Shanghai"'),
+                tr(
+                    '写 IANA 时区名, 例如 "Asia/Shanghai"', 'use an IANA name, e.g. "Asia/Shanghai"'
+                ),
             ) from None
         return value
 
@@ -247,7 +265,9 @@ def list_of(inner: Callable[[Any], Any], *, nonempty: bool = False) -> Callable[
     def parse(value: Any) -> list[Any]:
         if not isinstance(value, list):
             raise FieldProblem(
-                tr(f"应为列表, 实为{_type_name(value)}", f"must be a list, got {_type_name(value)}"),
+                tr(
+                    f"应为列表, 实为{_type_name(value)}", f"must be a list, got {_type_name(value)}"
+                ),
                 tr("用方括号, 例如 [7, 3, 1]", "use square brackets, e.g. [7, 3, 1]"),
             )
         if nonempty and not value:
@@ -257,7 +277,9 @@ def list_of(inner: Callable[[Any], Any], *, nonempty: bool = False) -> Callable[
             try:
                 out.append(inner(item))
             except FieldProblem as e:
-                raise FieldProblem(tr(f"第 {i} 项: {e.message}", f"item {i}: {e.message}"), e.fix) from None
+                raise FieldProblem(
+                    tr(f"第 {i} 项: {e.message}", f"item {i}: {e.message}"), e.fix
+                ) from None
         return out
 
     return parse

@@ -45,7 +45,9 @@ class PollHistory:
             return []
         return sorted(p.stem for p in self.folder.glob("????-??.jsonl"))
 
-    def read(self, since: dt.date | None = None, until: dt.date | None = None) -> Iterator[dict[str, Any]]:
+    def read(
+        self, since: dt.date | None = None, until: dt.date | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Results with ``since <= at.date() <= until``, oldest first; broken lines skipped."""
         first = f"{since:%Y-%m}" if since else ""
         last = f"{until:%Y-%m}" if until else "9999-99"

@@ -88,7 +88,7 @@ def read_tables(path: Path) -> Tables | None:
     return data
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic writes, a stat-keyed read cache and batched transactions."""
 
     def __init__(self, path: str | Path) -> None:

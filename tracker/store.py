@@ -114,7 +114,10 @@ class Store:
                         f"the data file was written by a newer gongkai (schema {version}; "
                         f"this version knows up to {SCHEMA_VERSION})",
                     ),
-                    tr("升级 gongkai 后再打开; 文件未作改动", "upgrade gongkai; the file was not changed"),
+                    tr(
+                        "升级 gongkai 后再打开; 文件未作改动",
+                        "upgrade gongkai; the file was not changed",
+                    ),
                 )
             if version == SCHEMA_VERSION:
                 return
@@ -148,8 +151,14 @@ class Store:
             except Timeout:
                 raise DataError(
                     self.path,
-                    tr("数据文件被另一个程序长时间占用", "the data file stayed locked by another program"),
-                    tr("稍后再试; 若一直如此, 关闭其他 gongkai 窗口", "try again, or close other gongkai windows"),
+                    tr(
+                        "数据文件被另一个程序长时间占用",
+                        "the data file stayed locked by another program",
+                    ),
+                    tr(
+                        "稍后再试; 若一直如此, 关闭其他 gongkai 窗口",
+                        "try again, or close other gongkai windows",
+                    ),
                 ) from None
             except PermissionError:
                 raise self._not_writable() from None
@@ -180,7 +189,10 @@ class Store:
                     raise DataError(
                         self.path,
                         tr(f"写入失败: {e.strerror or e}", f"write failed: {e.strerror or e}"),
-                        tr("检查磁盘空间和权限; 原文件未改动", "check disk space and permissions; the file is unchanged"),
+                        tr(
+                            "检查磁盘空间和权限; 原文件未改动",
+                            "check disk space and permissions; the file is unchanged",
+                        ),
                     ) from None
             finally:
                 self._file_lock.release()
@@ -268,8 +280,14 @@ class Store:
             if old is None or isinstance(old, list):
                 raise DataError(
                     self.path,
-                    tr(f"记录已不存在 ({record.TABLE} #{record.id})", f"record no longer exists ({record.TABLE} #{record.id})"),
-                    tr("可能已被另一个窗口删除; 刷新后再试", "another window may have deleted it; refresh"),
+                    tr(
+                        f"记录已不存在 ({record.TABLE} #{record.id})",
+                        f"record no longer exists ({record.TABLE} #{record.id})",
+                    ),
+                    tr(
+                        "可能已被另一个窗口删除; 刷新后再试",
+                        "another window may have deleted it; refresh",
+                    ),
                 )
             new = record.to_doc()
             changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}

@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     for command in COMMANDS:
         child = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
         # --config is accepted after the subcommand too; SUPPRESS keeps the global one otherwise.
-        child.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        child.add_argument(
+            "--config", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
         command.add_arguments(child)
         child.set_defaults(run=command.run)
     return parser
@@ -57,7 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 def print_error(error: GongkaiError) -> None:
     if isinstance(error, ConfigError):
         print(
-            tr(f"配置有 {len(error.problems)} 处问题:", f"config has {len(error.problems)} problem(s):"),
+            tr(
+                f"配置有 {len(error.problems)} 处问题:",
+                f"config has {len(error.problems)} problem(s):",
+            ),
             file=sys.stderr,
         )
         for problem in error.problems:

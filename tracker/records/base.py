@@ -7,8 +7,10 @@ the field; ``to_doc``/``from_doc`` convert to and from what the store keeps.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import math
 import re
 import types
 from typing import Annotated, Any, ClassVar, Self, Union, get_args, get_origin, get_type_hints
@@ -98,11 +100,14 @@ def parse_count(value: Any, name: str) -> int:
 
 def parse_number(value: Any, name: str) -> float:
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             value = float(value.strip())
-        except ValueError:
-            pass
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
         raise ValidationError(
             name, tr(f"{value!r} 不是有效数字 (应 ≥ 0)", f"{value!r} is not a valid number (>= 0)")
         )
@@ -243,7 +248,9 @@ class Record:
     def to_doc(self) -> dict[str, Any]:
         """The JSON the store keeps (no id: the store owns it)."""
         return {
-            f.name: _to_json(getattr(self, f.name)) for f in dataclasses.fields(self) if f.name != "id"
+            f.name: _to_json(getattr(self, f.name))
+            for f in dataclasses.fields(self)
+            if f.name != "id"
         }
 
     @classmethod

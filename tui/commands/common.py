@@ -52,7 +52,10 @@ def print_json(data: Any) -> None:
 
 def not_yet(name: str) -> int:
     print(
-        tr(f"gongkai {name}: 此功能尚未提供 (not available yet)", f"gongkai {name}: not available yet"),
+        tr(
+            f"gongkai {name}: 此功能尚未提供 (not available yet)",
+            f"gongkai {name}: not available yet",
+        ),
         file=sys.stderr,
     )
     return 2

@@ -8,7 +8,9 @@ from tracker.i18n import tr
 from tui.commands.common import not_yet
 
 NAME = "daemon"
-HELP = tr("在后台运行定时任务 (无界面) (尚未提供)", "run the scheduler headless (not available yet)")
+HELP = tr(
+    "在后台运行定时任务 (无界面) (尚未提供)", "run the scheduler headless (not available yet)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

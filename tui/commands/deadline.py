@@ -16,11 +16,15 @@ WEEKDAYS_ZH = "一二三四五六日"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("formed", metavar="YYYY-MM-DD", help=tr("信息形成或变更的日期", "the day it was formed"))
+    parser.add_argument(
+        "formed", metavar="YYYY-MM-DD", help=tr("信息形成或变更的日期", "the day it was formed")
+    )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--workdays", type=int, metavar="N", help=tr("工作日数", "working days"))
     group.add_argument(
-        "--category", metavar="C", help=tr("类别 (如 社会救助 按 10 个工作日)", "category (e.g. 社会救助: 10)")
+        "--category",
+        metavar="C",
+        help=tr("类别 (如 社会救助 按 10 个工作日)", "category (e.g. 社会救助: 10)"),
     )
     add_json(parser)
 

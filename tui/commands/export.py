@@ -8,7 +8,10 @@ from tracker.i18n import tr
 from tui.commands.common import not_yet
 
 NAME = "export"
-HELP = tr("导出年终总结或年度报告 (尚未提供)", "export the year-end summary or annual report (not available yet)")
+HELP = tr(
+    "导出年终总结或年度报告 (尚未提供)",
+    "export the year-end summary or annual report (not available yet)",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

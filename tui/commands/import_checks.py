@@ -8,7 +8,10 @@ from tracker.i18n import tr
 from tui.commands.common import not_yet
 
 NAME = "import"
-HELP = tr("从 Excel/CSV 导入月度清查记录 (尚未提供)", "import monthly checks from Excel/CSV (not available yet)")
+HELP = tr(
+    "从 Excel/CSV 导入月度清查记录 (尚未提供)",
+    "import monthly checks from Excel/CSV (not available yet)",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,9 @@ from tracker.i18n import tr
 from tui.commands.common import not_yet
 
 NAME = "poll"
-HELP = tr("抓取区政府网站各栏目一次 (尚未提供)", "poll every watched column once (not available yet)")
+HELP = tr(
+    "抓取区政府网站各栏目一次 (尚未提供)", "poll every watched column once (not available yet)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

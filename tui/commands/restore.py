@@ -15,9 +15,14 @@ HELP = tr("从备份恢复数据文件", "restore the data file from a backup")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--from", dest="source", metavar="FILE", help=tr("用这个备份 (默认最新)", "this backup (default: newest)")
+        "--from",
+        dest="source",
+        metavar="FILE",
+        help=tr("用这个备份 (默认最新)", "this backup (default: newest)"),
     )
-    parser.add_argument("--list", action="store_true", help=tr("只列出备份", "only list the backups"))
+    parser.add_argument(
+        "--list", action="store_true", help=tr("只列出备份", "only list the backups")
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
     elif not flags:
         print(tr(f"{today}: 没有需要处理的事项", f"{today}: nothing needs attention"))
     else:
-        print(tr(f"{today}: {len(flags)} 项需要处理", f"{today}: {len(flags)} item(s) need attention"))
+        print(
+            tr(f"{today}: {len(flags)} 项需要处理", f"{today}: {len(flags)} item(s) need attention")
+        )
         for f in flags:
             when = ""
             if f.days_overdue:

@@ -1,0 +1,158 @@
+"""The Textual app: header with the office and today's date, navigation on the left, footer keys.
+
+Business rules do not live here: sections ask checks/ for flags and tracker/ for records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from tracker.i18n import get_locale, set_locale, tr
+from tracker.workspace import Workspace
+from tui.help import HelpScreen
+from tui.sections import SECTIONS
+from tui.sections.base import Section
+
+WEEKDAYS_ZH = "一二三四五六日"
+
+
+class SectionCommands(Provider):
+    """Command palette: go to any section by (part of) its name."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, GongkaiApp)
+        matcher = self.matcher(query)
+        for section in SECTIONS:
+            label = tr(f"转到: {section.title()}", f"Go to: {section.title()}")
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(label), partial(app.show_section, section.SECTION_ID)
+                )
+
+
+class GongkaiApp(App[int]):
+    TITLE = "gongkai"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {SectionCommands}
+    BINDINGS = [
+        Binding("f1", "help", tr("帮助", "Help"), id="help"),
+        Binding("ctrl+r", "reload", tr("刷新", "Reload"), id="reload"),
+        Binding("q", "quit", tr("退出", "Quit"), id="quit"),
+        *[
+            Binding(str(n), f"section({n - 1})", show=False, id=f"section-{n}")
+            for n in range(1, len(SECTIONS) + 1)
+        ],
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="body"):
+            yield OptionList(
+                *[Option(f"{n}  {s.title()}", id=s.SECTION_ID) for n, s in enumerate(SECTIONS, 1)],
+                id="nav",
+            )
+            with ContentSwitcher(initial=SECTIONS[0].SECTION_ID, id="main"):
+                for section in SECTIONS:
+                    yield section(id=section.SECTION_ID)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._set_titles()
+        self.query_one("#nav", OptionList).highlighted = 0
+
+    def _set_titles(self) -> None:
+        office = self.workspace.config.office
+        today = self.workspace.clock.today()
+        weekday = tr(f"星期{WEEKDAYS_ZH[today.weekday()]}", today.strftime("%A"))
+        self.title = office.name
+        self.sub_title = f"{office.unit}  {today.isoformat()} {weekday}"
+
+    # ------------------------------------------------------------ navigation
+
+    @property
+    def current_section(self) -> Section:
+        switcher = (
+            self.screen.query_one("#main", ContentSwitcher) if self.screen.is_current else None
+        )
+        switcher = switcher or self.query_one("#main", ContentSwitcher)
+        assert switcher.current is not None
+        return self.query_one(f"#{switcher.current}", Section)
+
+    def show_section(self, section_id: str) -> None:
+        """Switch the main area to a section and reload its data."""
+        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+            self.pop_screen()
+        switcher = self.query_one("#main", ContentSwitcher)
+        if switcher.current != section_id:
+            switcher.current = section_id
+            self.query_one(f"#{section_id}", Section).reload()
+        nav = self.query_one("#nav", OptionList)
+        nav.highlighted = nav.get_option_index(section_id)
+
+    @on(OptionList.OptionHighlighted, "#nav")
+    def _nav_moved(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.show_section(event.option.id)
+
+    def action_section(self, index: int) -> None:
+        if 0 <= index < len(SECTIONS):
+            self.show_section(SECTIONS[index].SECTION_ID)
+
+    def action_reload(self) -> None:
+        self._set_titles()
+        self.current_section.reload()
+
+    def action_help(self) -> None:
+        section = self.current_section
+        keys = [
+            (b.key.upper() if b.key.startswith("f") else b.key, b.description)
+            for b in [*self.BINDINGS, *section.BINDINGS]
+            if isinstance(b, Binding) and b.description
+        ]
+        keys.insert(0, ("1-8", tr("转到左侧各部分", "go to a section")))
+        keys.append(("Ctrl+P", tr("命令面板", "command palette")))
+        self.push_screen(HelpScreen(section.title(), section.help_text(), keys))
+
+    # ------------------------------------------------------------ language
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        other = "en" if get_locale() == "zh" else "zh"
+        yield SystemCommand(
+            tr("界面语言: 切换到 English", "Language: switch to 中文"),
+            tr(
+                "本次运行有效; 长期设置请改 config.toml 的 locale",
+                "for this run; set locale in config.toml to keep it",
+            ),
+            partial(self.switch_locale, other),
+        )
+
+    def switch_locale(self, locale: str) -> None:
+        set_locale(locale)
+        self.refresh_bindings()
+        current = self.query_one("#main", ContentSwitcher).current
+        self.call_after_refresh(self._recompose_in, current)
+
+    async def _recompose_in(self, section_id: str | None) -> None:
+        await self.recompose()
+        self._set_titles()
+        if section_id:
+            self.show_section(section_id)

@@ -1,0 +1,148 @@
+"""今日: what is overdue, due soon or breaking a rule, at one glance."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from checks.flags import Flag
+from checks.status import flags_for
+from tracker.errors import GongkaiError
+from tracker.i18n import tr
+from tui.commands.labels import kind_label
+from tui.safe import literal
+from tui.sections.base import Section
+
+KIND_STYLE = {
+    "veto": "bold white on red",
+    "overdue": "bold red",
+    "due_soon": "yellow",
+    "warning": "magenta",
+    "info": "dim",
+}
+SUBJECT_SECTION = {
+    "monthly_checks": "monthly",
+    "platforms": "monthly",
+    "actions": "actions",
+    "publication_items": "timeliness",
+    "publications": "timeliness",
+    "study_sessions": "study",
+    "assessments": "study",
+    "sources": "website",
+    "web_items": "website",
+    "website": "website",
+    "applications": "export",
+    "annual_report": "export",
+    "reminders": "reminders",
+}
+
+
+class DashboardSection(Section):
+    SECTION_ID = "today"
+
+    @classmethod
+    def title(cls) -> str:
+        return tr("今日", "Today")
+
+    @classmethod
+    def help_text(cls) -> str:
+        return tr(
+            "今日待办: 单项否决、逾期、即将到期和提醒, 最严重的在最前。选中一行按回车转到对应部分。",
+            "Today: vetoes, overdue, due-soon and warnings, most serious first. "
+            "Press Enter on a row to open its section.",
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.title(), classes="section-title")
+        yield Static("", id="summary")
+        yield Static("", id="calendar-note", classes="note")
+        table: DataTable[object] = DataTable(id="flags", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="empty", classes="empty")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#flags", DataTable)
+        table.add_column(tr("类别", "Kind"), key="kind")
+        table.add_column(tr("事项", "Item"), key="title")
+        table.add_column(tr("截止", "Due"), key="due")
+        table.add_column(tr("状态", "State"), key="state")
+        table.add_column(tr("依据", "Rule"), key="rule")
+        self.reload()
+
+    def reload(self) -> None:
+        self.query_one("#summary", Static).update(tr("正在计算…", "Working it out..."))
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard")
+    def _load(self) -> None:
+        today = self.ws.clock.today()
+        try:
+            flags = flags_for(self.ws, today)
+        except GongkaiError as error:
+            self.app.call_from_thread(self._show_error, str(error))
+            return
+        self.app.call_from_thread(self._show, flags)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#summary", Static).update(literal(message, "bold red"))
+
+    def _show(self, flags: list[Flag]) -> None:
+        self._flags = flags
+        today = self.ws.clock.today()
+        counts = {k: sum(1 for f in flags if f.kind == k) for k in KIND_STYLE}
+        parts = [f"{kind_label(k)} {n}" for k, n in counts.items() if n]
+        summary = f"{today}  " + ("  ".join(parts) if parts else tr("一切正常", "all clear"))
+        self.query_one("#summary", Static).update(literal(summary, "bold"))
+        cal = self.ws.calendar
+        missing = [y for y in (today.year, today.year + 1) if not cal.covers(y)]
+        note = self.query_one("#calendar-note", Static)
+        note.update(
+            literal(
+                tr(
+                    f"注意: {'、'.join(map(str, missing))} 年节假日安排尚未收录, 跨入该年的期限按周一至周五推算 (暂定)。"
+                    "可在 config.toml 的 [calendar] 补充。",
+                    f"Note: holidays for {', '.join(map(str, missing))} are not known yet; deadlines "
+                    "crossing into it are counted Mon-Fri (provisional). Add them under [calendar].",
+                )
+            )
+            if missing
+            else ""
+        )
+        note.display = bool(missing)
+        table = self.query_one("#flags", DataTable)
+        with self.app.batch_update():
+            table.clear()
+            for index, f in enumerate(flags):
+                if f.days_overdue:
+                    state = tr(f"逾期 {f.days_overdue} 天", f"{f.days_overdue} d overdue")
+                elif f.due:
+                    left = (f.due - today).days
+                    state = tr(f"剩 {left} 天", f"{left} d left")
+                else:
+                    state = ""
+                table.add_row(
+                    literal(kind_label(f.kind), KIND_STYLE[f.kind]),
+                    literal(f.title),
+                    literal(f.due.isoformat() if f.due else ""),
+                    literal(state),
+                    literal(f.rule.name),
+                    key=str(index),
+                )
+        empty = self.query_one("#empty", Static)
+        empty.update(
+            tr(
+                "今天没有逾期、即将到期或违规的事项。记录月度清查、公开事项和整改事项后, 到期情况会显示在这里。",
+                "Nothing is overdue, due soon or breaking a rule today. Once checks, items and "
+                "actions are recorded, their deadlines show here.",
+            )
+        )
+        empty.display = not flags
+        table.display = bool(flags)
+
+    @on(DataTable.RowSelected, "#flags")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        flag = self._flags[int(str(event.row_key.value))]
+        target = SUBJECT_SECTION.get(flag.subject)
+        if target:
+            self.gongkai.show_section(target)
