@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from checks.flags import Flag
+from checks.flags import Deadline, Flag
 from tracker.config import Config
 from tracker.records import (
     Action,
@@ -74,3 +74,4 @@ class RuleContext:
 
 
 RuleFn = Callable[[RuleContext], list[Flag]]
+DeadlineFn = Callable[[RuleContext], list[Deadline]]

@@ -51,3 +51,31 @@ class Flag:
 
 def sort_flags(flags: list[Flag]) -> list[Flag]:
     return sorted(flags, key=lambda f: f.rank)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something open that is due on a day: rules turn it into overdue/due-soon flags, and
+    reminders into messages at their thresholds. One source of truth for both."""
+
+    subject: str
+    id: str
+    title: str
+    due: dt.date
+    rule: Rule
+    owner: str = ""
+
+    @property
+    def key(self) -> str:
+        """Stable identity for the reminder log: ``subject:id``."""
+        return f"{self.subject}:{self.id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "subject": self.subject,
+            "id": self.id,
+            "title": self.title,
+            "due": self.due.isoformat(),
+            "rule": str(self.rule),
+            "owner": self.owner,
+        }
