@@ -3,6 +3,10 @@
 A poll result is written many times a day for years (≈100,000 lines in five years); keeping it
 out of the TinyDB file means a user's edit never rewrites it. Appends are single ``write`` calls
 of whole lines under a lock; a line cut short by a crash is skipped when reading.
+
+One line per source per poll: ``{"at": ISO datetime with zone, "source": id, "ok": bool,
+"status": HTTP status or null, "duration_ms": int, "bytes": int, "error": error class or null,
+"message": plain words or null, "pages": int, "items": int, "new_items": int}``.
 """
 
 from __future__ import annotations

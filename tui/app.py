@@ -112,6 +112,14 @@ class GongkaiApp(App[int]):
         if event.option.id:
             self.show_section(event.option.id)
 
+    def data_changed(self) -> None:
+        """Call after any write: the visible section and the dashboard read the data again."""
+        current = self.current_section
+        current.reload()
+        dashboard = self.query_one(f"#{SECTIONS[0].SECTION_ID}", Section)
+        if dashboard is not current:
+            dashboard.reload()
+
     def action_section(self, index: int) -> None:
         if 0 <= index < len(SECTIONS):
             self.show_section(SECTIONS[index].SECTION_ID)
