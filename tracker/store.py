@@ -128,8 +128,9 @@ class Store:
                 set_schema(working, SCHEMA_VERSION, __version__)
             else:
                 migrated, _ = migrate(working, __version__)
-                working.clear()
-                working.update(migrated)
+                if migrated is not working:
+                    working.clear()
+                    working.update(migrated)
             self.storage._dirty = True
 
     # ------------------------------------------------------------ transactions
