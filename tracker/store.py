@@ -242,11 +242,14 @@ class Store:
         wanted = {k: _to_json(v) for k, v in equal.items()}
         with self._thread_lock:
             self._fresh()
-            return [
-                cls.from_doc(dict(doc), doc.doc_id)
-                for doc in self._table(cls.TABLE).all()
-                if all(doc.get(k) == v for k, v in wanted.items())
-            ]
+            docs = (self.storage.read() or {}).get(cls.TABLE, {})
+            # Compare the stored JSON first; only matches pay for building a record.
+            pairs = list(wanted.items())
+
+            def matches(doc: dict[str, Any]) -> bool:
+                return all(doc.get(key) == value for key, value in pairs)
+
+            return [cls.from_doc(dict(doc), int(i)) for i, doc in docs.items() if matches(doc)]
 
     def raw(self, table: str) -> dict[str, dict[str, Any]]:
         """A table as stored, for exports and migrations."""

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from tracker.i18n import get_locale, set_locale, tr
 from tracker.workspace import Workspace
 from tui.help import HelpScreen
-from tui.sections import SECTIONS
+from tui.sections import SECTIONS, section_info
 from tui.sections.base import Section
 
 WEEKDAYS_ZH = "一二三四五六日"
@@ -34,12 +34,10 @@ class SectionCommands(Provider):
         assert isinstance(app, GongkaiApp)
         matcher = self.matcher(query)
         for section in SECTIONS:
-            label = tr(f"转到: {section.title()}", f"Go to: {section.title()}")
+            label = tr(f"转到: {section.title}", f"Go to: {section.title}")
             score = matcher.match(label)
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(label), partial(app.show_section, section.SECTION_ID)
-                )
+                yield Hit(score, matcher.highlight(label), partial(app.show_section, section.id))
 
 
 class GongkaiApp(App[int]):
@@ -66,12 +64,11 @@ class GongkaiApp(App[int]):
         yield Header(show_clock=False)
         with Horizontal(id="body"):
             yield OptionList(
-                *[Option(f"{n}  {s.title()}", id=s.SECTION_ID) for n, s in enumerate(SECTIONS, 1)],
+                *[Option(f"{n}  {s.title}", id=s.id) for n, s in enumerate(SECTIONS, 1)],
                 id="nav",
             )
-            with ContentSwitcher(initial=SECTIONS[0].SECTION_ID, id="main"):
-                for section in SECTIONS:
-                    yield section(id=section.SECTION_ID)
+            with ContentSwitcher(initial=SECTIONS[0].id, id="main"):
+                yield SECTIONS[0].load()(id=SECTIONS[0].id)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -88,23 +85,29 @@ class GongkaiApp(App[int]):
     # ------------------------------------------------------------ navigation
 
     @property
+    def main_screen(self) -> Screen[object]:
+        return self.screen_stack[0]
+
+    @property
     def current_section(self) -> Section:
-        switcher = (
-            self.screen.query_one("#main", ContentSwitcher) if self.screen.is_current else None
-        )
-        switcher = switcher or self.query_one("#main", ContentSwitcher)
+        switcher = self.main_screen.query_one("#main", ContentSwitcher)
         assert switcher.current is not None
-        return self.query_one(f"#{switcher.current}", Section)
+        return self.main_screen.query_one(f"#{switcher.current}", Section)
 
     def show_section(self, section_id: str) -> None:
-        """Switch the main area to a section and reload its data."""
-        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+        """Switch the main area to a section (mounting it on first visit) and reload its data."""
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        switcher = self.query_one("#main", ContentSwitcher)
+        switcher = self.main_screen.query_one("#main", ContentSwitcher)
         if switcher.current != section_id:
-            switcher.current = section_id
-            self.query_one(f"#{section_id}", Section).reload()
-        nav = self.query_one("#nav", OptionList)
+            existing = switcher.query(f"#{section_id}")
+            if existing:
+                switcher.current = section_id
+                existing.first(Section).reload()
+            else:  # first visit: the section's on_mount loads its data
+                section = section_info(section_id).load()(id=section_id)
+                switcher.add_content(section, set_current=True)
+        nav = self.main_screen.query_one("#nav", OptionList)
         nav.highlighted = nav.get_option_index(section_id)
 
     @on(OptionList.OptionHighlighted, "#nav")
@@ -116,13 +119,13 @@ class GongkaiApp(App[int]):
         """Call after any write: the visible section and the dashboard read the data again."""
         current = self.current_section
         current.reload()
-        dashboard = self.query_one(f"#{SECTIONS[0].SECTION_ID}", Section)
+        dashboard = self.main_screen.query_one(f"#{SECTIONS[0].id}", Section)
         if dashboard is not current:
             dashboard.reload()
 
     def action_section(self, index: int) -> None:
         if 0 <= index < len(SECTIONS):
-            self.show_section(SECTIONS[index].SECTION_ID)
+            self.show_section(SECTIONS[index].id)
 
     def action_reload(self) -> None:
         self._set_titles()
@@ -156,7 +159,7 @@ class GongkaiApp(App[int]):
     def switch_locale(self, locale: str) -> None:
         set_locale(locale)
         self.refresh_bindings()
-        current = self.query_one("#main", ContentSwitcher).current
+        current = self.main_screen.query_one("#main", ContentSwitcher).current
         self.call_after_refresh(self._recompose_in, current)
 
     async def _recompose_in(self, section_id: str | None) -> None:

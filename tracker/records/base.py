@@ -186,6 +186,23 @@ def _to_json(value: Any) -> Any:
     return value
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
+
+
+def _type_hints(cls: type) -> dict[str, Any]:
+    """Resolved annotations of a record class (resolving them is slow; they never change)."""
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls, include_extras=True)
+    return _HINTS[cls]
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    if cls not in _FIELDS:
+        _FIELDS[cls] = dataclasses.fields(cls)
+    return _FIELDS[cls]
+
+
 @dataclasses.dataclass(kw_only=True)
 class Record:
     """Base of every stored record. ``id`` is the store's document id (None before insert)."""
@@ -197,14 +214,14 @@ class Record:
 
     @classmethod
     def _hints(cls) -> dict[str, Any]:
-        return get_type_hints(cls, include_extras=True)
+        return _type_hints(cls)
 
     @classmethod
     def from_input(cls, data: dict[str, Any]) -> Self:
         """Build from loose input (form fields, spreadsheet cells); raise on the first bad field."""
         hints = cls._hints()
         kwargs: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
+        for f in _fields(cls):
             if f.name not in data:
                 continue
             value = data[f.name]
@@ -215,7 +232,7 @@ class Record:
                 kwargs[f.name] = f.default_factory()
                 continue
             kwargs[f.name] = _parse_as(hints[f.name], value, f.name)
-        unknown = set(data) - {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - {f.name for f in _fields(cls)}
         if unknown:
             raise ValidationError(
                 sorted(unknown)[0], tr("不是这类记录的字段", "is not a field of this record")
