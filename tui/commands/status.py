@@ -7,7 +7,7 @@ import argparse
 from checks.status import flags_for
 from tracker.i18n import tr
 from tui.commands.common import add_json, add_today, print_json, workspace
-from tui.commands.labels import kind_label
+from tui.labels import kind_label
 
 NAME = "status"
 HELP = tr(

@@ -10,7 +10,7 @@ from checks.flags import Flag
 from checks.status import flags_for
 from tracker.errors import GongkaiError
 from tracker.i18n import tr
-from tui.commands.labels import kind_label
+from tui.labels import kind_label
 from tui.safe import literal
 from tui.sections.base import Section
 
@@ -68,7 +68,8 @@ class DashboardSection(Section):
         table.add_column(tr("截止", "Due"), key="due")
         table.add_column(tr("状态", "State"), key="state")
         table.add_column(tr("依据", "Rule"), key="rule")
-        self.reload()
+        # Paint the frame first; reading five years of records can wait one refresh.
+        self.call_after_refresh(self.reload)
 
     def reload(self) -> None:
         self.query_one("#summary", Static).update(tr("正在计算…", "Working it out..."))
