@@ -38,3 +38,45 @@ async def test_dashboard_empty_state(ws) -> None:
         assert empty.display
         assert "没有逾期" in str(empty.render())
         assert not app.screen.query_one("#flags", DataTable).display
+
+
+async def test_flag_titles_are_shown_literally(ws, monkeypatch) -> None:
+    import checks.rules.website as website
+    from checks.flags import Flag, Rule
+
+    nasty = "沙政发[2019]12号 [/x] [bold]不是标记"
+
+    def rule(ctx):
+        return [Flag("veto", "sources", "zl-news", nasty, Rule("测试", "测试"))]
+
+    monkeypatch.setattr(website, "RULES", [rule])
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#flags", DataTable)
+        assert table.row_count == 1
+        assert str(table.get_cell_at((0, 1))) == nasty
+        assert "单项否决 1" in str(app.screen.query_one("#summary", Static).render())
+
+
+async def test_english_setting(write_config, today) -> None:
+    from tracker.clock import Clock
+    from tracker.workspace import open_workspace
+
+    path = write_config()
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[office]\n", '[office]\nlocale = "en"\n'),
+        encoding="utf-8",
+    )
+    ws = open_workspace(path, Clock.on(today))
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        from textual.widgets import OptionList
+
+        nav = app.screen.query_one("#nav", OptionList)
+        labels = [str(nav.get_option_at_index(i).prompt) for i in range(nav.option_count)]
+        assert "1  Today" in labels and "2  Monthly checks" in labels
+        assert "Tuesday" in app.sub_title

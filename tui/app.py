@@ -80,7 +80,7 @@ class GongkaiApp(App[int]):
         today = self.workspace.clock.today()
         weekday = tr(f"星期{WEEKDAYS_ZH[today.weekday()]}", today.strftime("%A"))
         self.title = office.name
-        self.sub_title = f"{office.unit}  {today.isoformat()} {weekday}"
+        self.sub_title = f"{today.isoformat()} {weekday}  {office.unit}"
 
     # ------------------------------------------------------------ navigation
 
@@ -134,7 +134,7 @@ class GongkaiApp(App[int]):
     def action_help(self) -> None:
         section = self.current_section
         keys = [
-            (b.key.upper() if b.key.startswith("f") else b.key, b.description)
+            (self.get_key_display(b), b.description)
             for b in [*self.BINDINGS, *section.BINDINGS]
             if isinstance(b, Binding) and b.description
         ]
