@@ -110,6 +110,14 @@ class MonthlyCheck(Record):
                 "last_update",
                 tr("最近更新日期晚于检查日期", "last update is after the check date"),
             )
+        if self.checked_on and self.checked_on < dt.date.fromisoformat(self.month + "-01"):
+            raise ValidationError(
+                "checked_on",
+                tr(
+                    f"检查日期早于所查月份 {self.month}",
+                    f"the check date is before the month checked ({self.month})",
+                ),
+            )
         if self.measure_due and self.checked_on and self.measure_due < self.checked_on:
             raise ValidationError(
                 "measure_due",
