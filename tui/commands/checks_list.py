@@ -10,8 +10,9 @@ from tracker.errors import ValidationError
 from tracker.i18n import tr
 from tracker.records import MonthlyCheck
 from tracker.records.base import parse_month
-from tracker.records.platform_checks import figures_for, kind_label, previous_month, problem_label
+from tracker.records.platform_checks import figures_for, kind_label, previous_month
 from tui.commands.common import add_json, add_today, print_json, workspace
+from tui.monthly_form import problems_text
 
 NAME = "checks"
 HELP = tr(
@@ -31,13 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_today(parser)
     add_json(parser)
-
-
-def problems_text(check: MonthlyCheck) -> str:
-    labels = [problem_label(p) for p in check.problems if p != "other"]
-    if check.problem_note:
-        labels.append(check.problem_note)
-    return "、".join(labels)
 
 
 def run(args: argparse.Namespace) -> int:
