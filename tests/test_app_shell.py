@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, DataTable, Static
 
+from tracker.records import MonthlyCheck
 from tui.app import GongkaiApp
 from tui.help import HelpScreen
 
@@ -30,6 +31,8 @@ async def test_number_keys_and_help(ws) -> None:
 
 
 async def test_dashboard_empty_state(ws) -> None:
+    for platform in ws.config.platforms:  # last month checked: no monthly check is overdue
+        ws.store.insert(MonthlyCheck(platform=platform.id, month="2026-10"))
     app = GongkaiApp(ws)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()

@@ -1,0 +1,1 @@
+"""File formats: import readers and export writers."""
