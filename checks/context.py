@@ -39,6 +39,8 @@ class Snapshot:
     web_items: list[dict[str, Any]] = field(default_factory=list)
     polls: list[dict[str, Any]] = field(default_factory=list)
     """Poll results of the recent past (availability and update-gap rules)."""
+    tracking_since: dt.date | None = None
+    """The day the data file was started: records due before it were never asked of gongkai."""
 
 
 POLL_WINDOW_DAYS = 31
@@ -57,6 +59,7 @@ def load_snapshot(ws: Workspace, today: dt.date) -> Snapshot:
         reminders=store.all(ReminderLog),
         web_items=list(store.raw("web_items").values()),
         polls=list(ws.polls.read(since=today - dt.timedelta(days=POLL_WINDOW_DAYS), until=today)),
+        tracking_since=store.created,
     )
 
 

@@ -30,7 +30,7 @@ from tracker import __version__
 from tracker.backups import daily_backup, list_backups
 from tracker.errors import DataError
 from tracker.i18n import tr
-from tracker.migrations import SCHEMA_VERSION, migrate, schema_of, set_schema
+from tracker.migrations import META_ID, META_TABLE, SCHEMA_VERSION, migrate, schema_of, set_schema
 from tracker.records.base import Record, _to_json
 from tracker.storage import AtomicJSONStorage, CorruptDataError
 
@@ -126,6 +126,7 @@ class Store:
             working = self.storage._working
             if tables is None:
                 set_schema(working, SCHEMA_VERSION, __version__)
+                working[META_TABLE][META_ID]["created"] = self.today().isoformat()
             else:
                 migrated, _ = migrate(working, __version__)
                 if migrated is not working:
@@ -257,6 +258,15 @@ class Store:
             self._fresh()
             data = self.storage.read() or {}
             return {k: dict(v) for k, v in data.get(table, {}).items()}
+
+    @property
+    def created(self) -> dt.date | None:
+        """The day this data file was started: nothing can have been recorded before it."""
+        value = (self.raw(META_TABLE).get(META_ID) or {}).get("created")
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            return None
 
     @property
     def schema(self) -> int:

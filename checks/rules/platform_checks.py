@@ -271,6 +271,9 @@ def missing_checks(ctx: RuleContext) -> list[Deadline]:
     month = previous_month(ctx.today)
     done = {c.platform for c in ctx.records.checks if c.month == month}
     due = ctx.today.replace(day=int(ctx.rules.monthly_check_day))
+    since = ctx.records.tracking_since
+    if since and due < since:
+        return []  # that month's deadline passed before the office started using gongkai
     return [
         Deadline(
             "platforms",
