@@ -55,7 +55,10 @@ class ItemTiming:
         return self.state in ("late", "overdue")
 
 
-RECURRING_RULE = Rule("按期公开事项", "config.toml [[publications]]; 条例 第二十六条")
+def recurring_rule(category: str, rules: Any) -> Rule:
+    """A recurring item's rule: config's ``[[publications]]`` plus the category's regulation."""
+    _, rule = workdays_for(category, rules)
+    return Rule("按期公开事项", f"config.toml [[publications]]; {rule.source}")
 
 
 def item_due(
@@ -65,12 +68,10 @@ def item_due(
     formed date plus its own ``workdays`` or the category's limit."""
     limit, rule = workdays_for(item.category, rules)
     if item.due is not None:
-        provisional = calendar.provisional_between(item.formed, item.due)
-        return (
-            WorkdayResult(item.due, provisional),
-            None,
-            rule if item.rule == "" else RECURRING_RULE,
-        )
+        # A fixed day of the calendar: exact whatever the holiday data says.
+        if item.rule:
+            rule = recurring_rule(item.category, rules)
+        return WorkdayResult(item.due, False), None, rule
     workdays = item.workdays if item.workdays is not None else limit
     return due_date(calendar, item.formed, workdays), workdays, rule
 

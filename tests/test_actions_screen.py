@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
 from tracker.records import Action
 from tui.app import GongkaiApp
 from tui.forms import RecordForm
 from tui.sections.detail import DetailScreen
+from tui.sections.record_table import RecordTable
 
 
 def cells(app) -> list[list[str]]:
@@ -129,3 +130,24 @@ async def test_progress_note_and_recurring_close(ws) -> None:
         search.value = "村01"
         await pilot.pause()
         assert len(cells(app)) == 2
+
+
+async def test_sort_by_key_and_by_header_and_overdue_filter(ws) -> None:
+    for title, owner, due in (("乙", "王五", "2026-11-01"), ("甲", "张三", "2026-12-20")):
+        ws.store.insert(Action.from_input({"title": title, "owner": owner, "due": due}))
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actions(pilot)
+        # Opens most overdue first.
+        assert [r[2] for r in cells(app)] == ["王五", "张三"]
+        await pilot.press("s")  # from 逾期 to the next column, 责任人
+        await pilot.pause()
+        table = app.screen.query_one("#actions-table", RecordTable)
+        assert table.sort_column == "owner"
+        assert [r[2] for r in cells(app)] == ["张三", "王五"]  # by code point
+        table.sort_by("owner")  # same as clicking the header again: reversed
+        await pilot.pause()
+        assert [r[2] for r in cells(app)] == ["王五", "张三"]
+        app.screen.query_one("#actions-table .filter-overdue", Checkbox).value = True
+        await pilot.pause()
+        assert [r[2] for r in cells(app)] == ["王五"]

@@ -8,7 +8,7 @@ id ``rule:period``, so nothing is missed even if the register was never opened t
 from __future__ import annotations
 
 from checks.context import DeadlineFn, RuleContext, RuleFn
-from checks.deadlines import RECURRING_RULE, item_due
+from checks.deadlines import item_due, recurring_rule
 from checks.flags import Deadline
 from checks.recurring import expected_items, missing_expected
 
@@ -44,7 +44,7 @@ def expected_not_registered(ctx: RuleContext) -> list[Deadline]:
             id=e.key,
             title=e.title,
             due=e.due,
-            rule=RECURRING_RULE,
+            rule=recurring_rule(e.category, ctx.rules),
             owner=e.liaison or e.unit,
         )
         for e in expected

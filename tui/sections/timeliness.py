@@ -31,11 +31,11 @@ STATE_ORDER = {"overdue": 0, "open": 1, "late": 2, "on_time": 3, "withdrawn": 4}
 def timing_text(t: ItemTiming) -> str:
     """Short, in working days: 逾期 3 / 剩 4 / 迟 2 / 按时."""
     if t.state == "overdue":
-        return tr(f"逾期 {-(t.workdays_left or 0)}", f"{-(t.workdays_left or 0)} late")
+        return tr(f"逾期 {-(t.workdays_left or 0)}", f"overdue {-(t.workdays_left or 0)}")
     if t.state == "open":
         return tr(f"剩 {t.workdays_left}", f"{t.workdays_left} left")
     if t.state == "late":
-        return tr(f"迟 {t.late_by}", f"{t.late_by} late")
+        return tr(f"迟 {t.late_by}", f"late by {t.late_by}")
     if t.state == "on_time":
         return tr("按时", "on time")
     return tr("撤回", "withdrawn")
@@ -110,7 +110,7 @@ class TimelinessSection(WorkSection):
             "p 标记已发布 (询问发布日期, 默认今天), r 标记已审核, a 新增, e 修改, 回车 查看详情。",
             "The register of items to publish: within 20 working days of being formed (条例 art. 26), "
             "10 for social assistance. Sorted by lateness, with the liaison and unit. The timing "
-            "column counts working days: N late / N left / published N late / on time. Recurring "
+            "column counts working days: overdue N / N left / (published) late by N / on time. Recurring "
             "items from [[publications]] are added when this page opens. p published (asks the "
             "date), r reviewed, a add, e edit, Enter details.",
         )
