@@ -162,3 +162,16 @@ def test_registered_items_flag_by_their_own_deadline(write_config) -> None:
     assert soon["2"].kind == "due_soon"
     owners = {d.id: d.owner for d in deadlines(ctx(cfg, today, items))}
     assert owners["1"] == "张三"
+
+
+def test_category_names_become_codes_and_unknown_text_is_kept() -> None:
+    def make(category: str) -> PublicationItem:
+        return PublicationItem.from_input(
+            {"title": "x", "formed": "2026-11-02", "category": category}
+        )
+
+    assert make("社会救助").category == "social_assistance"
+    assert make("低保名单").category == "social_assistance"
+    assert make("义务教育").category == "education"
+    assert make("education").category == "education"
+    assert make("民族宗教").category == "民族宗教"

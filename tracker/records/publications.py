@@ -71,10 +71,9 @@ class PublicationItem(Record):
     """
 
     TABLE: ClassVar[str] = "publication_items"
-    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {
-        "status": ITEM_STATUSES,
-        "category": tuple(ITEM_CATEGORIES),
-    }
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"status": ITEM_STATUSES}
+    # ``category`` is one of ITEM_CATEGORIES when people choose it; text another tool wrote
+    # (an import, the poller) is kept as written rather than refused, so no record is lost.
 
     title: str
     formed: dt.date
@@ -94,7 +93,7 @@ class PublicationItem(Record):
 
     def check(self) -> None:
         # A Chinese name (社会救助) is accepted and stored as its code (social_assistance).
-        self.category = category_code(self.category) or self.category
+        self.category = category_code(self.category) or self.category.strip()
         super().check()
         if not self.title:
             raise ValidationError("title", tr("标题不能为空", "title must not be empty"))

@@ -48,15 +48,21 @@ def timing_sort(t: ItemTiming) -> tuple[int, int]:
     return STATE_ORDER[t.state], -t.late_by
 
 
-def item_fields(editing: bool = False) -> list[FormField]:
-    fields = [
-        FormField("title", tr("信息名称", "Title")),
+def item_fields(editing: bool = False, category: str = "other") -> list[FormField]:
+    # A category another tool wrote as free text stays editable as text, never blanked.
+    category_field = (
         FormField(
             "category",
             tr("类别", "Category"),
             "choice",
             [(c, item_category(c)) for c in ITEM_CATEGORIES],
-        ),
+        )
+        if category in ITEM_CATEGORIES
+        else FormField("category", tr("类别", "Category"))
+    )
+    fields = [
+        FormField("title", tr("信息名称", "Title")),
+        category_field,
         FormField("unit", tr("责任单位", "Unit")),
         FormField("liaison", tr("信息联络员", "Liaison")),
         FormField("formed", tr("形成或变更日期", "Formed on"), "date"),
@@ -252,7 +258,7 @@ class TimelinessSection(WorkSection):
             RecordForm(
                 tr(f"修改公开事项 #{item.id}", f"Edit item #{item.id}"),
                 PublicationItem,
-                item_fields(editing=True),
+                item_fields(editing=True, category=item.category),
                 item.to_doc(),
                 record_id=item.id,
             ),
