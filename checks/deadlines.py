@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checks.flags import Rule
@@ -28,3 +29,62 @@ def workdays_for(category: str, rules: Any) -> tuple[int, Rule]:
 def due_date(calendar: WorkCalendar, formed: dt.date, workdays: int) -> WorkdayResult:
     """Due on the ``workdays``-th working day after the day the information was formed."""
     return calendar.add_workdays(formed, workdays)
+
+
+@dataclass(frozen=True)
+class ItemTiming:
+    """Where a publication item stands against its deadline.
+
+    ``workdays_left`` counts working days from today to the due day (negative once overdue);
+    for a published item ``late_by`` is how many working days after the due day it went out
+    (0 when on time).
+    """
+
+    due: dt.date
+    workdays: int | None
+    rule: Rule
+    provisional: bool
+    state: str
+    """one of: open, overdue, on_time, late, withdrawn."""
+    workdays_left: int | None = None
+    late_by: int = 0
+
+    @property
+    def counts_against(self) -> bool:
+        """Late publication or still missing after its deadline (accountability)."""
+        return self.state in ("late", "overdue")
+
+
+def recurring_rule(category: str, rules: Any) -> Rule:
+    """A recurring item's rule: config's ``[[publications]]`` plus the category's regulation."""
+    _, rule = workdays_for(category, rules)
+    return Rule("按期公开事项", f"config.toml [[publications]]; {rule.source}")
+
+
+def item_due(
+    item: Any, calendar: WorkCalendar, rules: Any
+) -> tuple[WorkdayResult, int | None, Rule]:
+    """The due day of a publication item: its explicit ``due`` (recurring items), else its
+    formed date plus its own ``workdays`` or the category's limit."""
+    limit, rule = workdays_for(item.category, rules)
+    if item.due is not None:
+        # A fixed day of the calendar: exact whatever the holiday data says.
+        if item.rule:
+            rule = recurring_rule(item.category, rules)
+        return WorkdayResult(item.due, False), None, rule
+    workdays = item.workdays if item.workdays is not None else limit
+    return due_date(calendar, item.formed, workdays), workdays, rule
+
+
+def item_timing(item: Any, calendar: WorkCalendar, rules: Any, today: dt.date) -> ItemTiming:
+    """On time, late by N working days, still open with N working days left, or overdue."""
+    result, workdays, rule = item_due(item, calendar, rules)
+    due = result.date
+    base = ItemTiming(due, workdays, rule, result.provisional, "open")
+    if item.status == "withdrawn":
+        return replace(base, state="withdrawn")
+    if item.status == "published" and item.published is not None:
+        late = max(0, calendar.workdays_between(due, item.published))
+        return replace(base, state="late" if late else "on_time", late_by=late)
+    left = calendar.workdays_between(today, due)
+    return replace(base, state="overdue" if today > due else "open", workdays_left=left)

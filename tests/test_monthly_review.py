@@ -25,8 +25,7 @@ def row_text(app: GongkaiApp, platform_id: str) -> list[str]:
 
 
 async def open_review(app: GongkaiApp, pilot) -> MonthlySection:
-    await pilot.press("2")
-    await pilot.press("tab")
+    await pilot.press("2")  # a number key opens the section with the keyboard in its table
     await pilot.pause()
     assert isinstance(app.focused, DataTable)
     return app.screen.query_one("#monthly", MonthlySection)

@@ -10,11 +10,12 @@ from functools import partial
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from tracker.i18n import get_locale, set_locale, tr
@@ -94,21 +95,39 @@ class GongkaiApp(App[int]):
         assert switcher.current is not None
         return self.main_screen.query_one(f"#{switcher.current}", Section)
 
-    def show_section(self, section_id: str) -> None:
-        """Switch the main area to a section (mounting it on first visit) and reload its data."""
+    def show_section(self, section_id: str) -> AwaitComplete | None:
+        """Switch the main area to a section (mounting it on first visit) and reload its data.
+
+        Returns the pending mount on a first visit, so async callers can wait for it.
+        """
         while len(self.screen_stack) > 1:
             self.pop_screen()
         switcher = self.main_screen.query_one("#main", ContentSwitcher)
-        if switcher.current != section_id:
-            existing = switcher.query(f"#{section_id}")
-            if existing:
-                switcher.current = section_id
-                existing.first(Section).reload()
-            else:  # first visit: the section's on_mount loads its data
-                section = section_info(section_id).load()(id=section_id)
-                switcher.add_content(section, set_current=True)
         nav = self.main_screen.query_one("#nav", OptionList)
         nav.highlighted = nav.get_option_index(section_id)
+        if switcher.current == section_id:
+            return None
+        existing = switcher.query(f"#{section_id}")
+        if existing:
+            switcher.current = section_id
+            existing.first(Section).reload()
+            return None
+        section = section_info(section_id).load()(id=section_id)
+        return AwaitComplete(self._first_show(switcher, section))
+
+    async def _first_show(self, switcher: ContentSwitcher, section: Section) -> None:
+        """Mount a section on its first visit, then load its data (as every later visit does)."""
+        await switcher.add_content(section, set_current=True)
+        section.reload()
+
+    def focus_section(self) -> None:
+        """Put the keyboard in the visible section: its first table, else its first input."""
+        section = self.current_section
+        candidates = [*section.query(DataTable), *section.query("*")]
+        for widget in candidates:
+            if widget.focusable and widget.display and widget.visible:
+                widget.focus()
+                return
 
     @on(OptionList.OptionHighlighted, "#nav")
     def _nav_moved(self, event: OptionList.OptionHighlighted) -> None:
@@ -123,9 +142,13 @@ class GongkaiApp(App[int]):
         if dashboard is not current:
             dashboard.reload()
 
-    def action_section(self, index: int) -> None:
+    async def action_section(self, index: int) -> None:
+        """Number keys: open the section and put the keyboard in it, ready for its keys."""
         if 0 <= index < len(SECTIONS):
-            self.show_section(SECTIONS[index].id)
+            pending = self.show_section(SECTIONS[index].id)
+            if pending is not None:
+                await pending
+            self.focus_section()
 
     def action_reload(self) -> None:
         self._set_titles()

@@ -32,6 +32,11 @@ class StudySession(Record):
     def headcount(self) -> int:
         return self.attendee_count if self.attendee_count is not None else len(self.attendees)
 
+    @property
+    def quarter(self) -> str:
+        """``2026Q4``: the quarter the session counts for."""
+        return f"{self.date.year}Q{(self.date.month - 1) // 3 + 1}"
+
 
 @dataclass(kw_only=True)
 class Assessment(Record):
@@ -49,3 +54,9 @@ class Assessment(Record):
         super().check()
         if not self.unit:
             raise ValidationError("unit", tr("单位不能为空", "unit must not be empty"))
+        if not self.period:
+            raise ValidationError(
+                "period", tr("考核期不能为空 (如 2026 或 2026Q4)", "period is required (e.g. 2026)")
+            )
+        if self.score is not None and self.score > 100:
+            raise ValidationError("score", tr("得分不能超过 100", "score must be at most 100"))

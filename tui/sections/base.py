@@ -38,4 +38,5 @@ class Section(Vertical):
         return self.gongkai.workspace
 
     def reload(self) -> None:
-        """Read the data again (called when the section is shown and after changes)."""
+        """Read the data again. The app calls it every time the section is shown (the first
+        time right after mounting) and after changes; sections need not call it themselves."""

@@ -116,8 +116,7 @@ class MonthlySection(Section):
         table.add_column(tr("上月", "Prev"), key="previous")
         table.add_column(tr("问题", "Problems"), key="problems")
         table.add_column(tr("类型", "Kind"), key="kind")
-        self._ready = True
-        self.reload()
+        self._ready = True  # the app calls reload() once the section is shown
 
     # ------------------------------------------------------------ reading
 
