@@ -61,11 +61,21 @@ def _title(anchor: LexborNode) -> str:
     return attr if len(attr) > len(text.rstrip(".…")) else text
 
 
+_SIMPLE_HREF = re.compile(r"^(?:\./)?[\w\-]+(?:/[\w\-]+)*\.s?html?$")
+
+
+def _join(base: str, href: str) -> str:
+    """urljoin, with a fast path for the plain relative links list pages are made of."""
+    if _SIMPLE_HREF.match(href) and "?" not in base and "#" not in base:
+        return base[: base.rfind("/") + 1] + (href[2:] if href.startswith("./") else href)
+    return urljoin(base, href)
+
+
 def _href(anchor: LexborNode, base: str) -> str | None:
     href = (anchor.attributes.get("href") or "").strip()
     if not href or href.lower().startswith(_SKIP_HREF):
         return None
-    url, _ = urldefrag(urljoin(base, href))
+    url, _ = urldefrag(_join(base, href))
     return url if url.startswith(("http://", "https://")) else None
 
 

@@ -30,9 +30,10 @@ from checks.poller.parse import (
     parse_list,
 )
 from checks.rules.website import is_stale, newest_date
+from tracker.errors import ValidationError
 from tracker.i18n import tr
-from tracker.records.web import SourceState, WebItem, load_state, open_web_store, save_state
-from tracker.store import Store
+from tracker.records.web import STATE_KEY, SourceState, WebItem, all_states, open_web_store
+from tracker.store import VALUES_TABLE, Store
 from tracker.workspace import Workspace
 
 Progress = Callable[[str, str], None]
@@ -86,14 +87,12 @@ class SourcePoll:
     def __init__(
         self,
         ws: Workspace,
-        web: Store,
         fetcher: Fetcher,
         source: Any,
         now: dt.datetime,
         progress: Progress | None,
     ) -> None:
         self.ws = ws
-        self.web = web
         self.fetcher = fetcher
         self.source = source
         self.now = now
@@ -125,8 +124,10 @@ class SourcePoll:
         self.bytes += page.size
         return page
 
-    async def run(self, known: set[str]) -> tuple[SourceResult, list[WebItem]]:
-        state = load_state(self.web, self.source.id)
+    async def run(
+        self, state: SourceState, known: set[str]
+    ) -> tuple[SourceResult, SourceState, list[WebItem]]:
+        """Poll; the caller stores the state and new items (one write for the whole poll)."""
         started = time.perf_counter()
         self.say(tr("正在读取…", "fetching..."))
         try:
@@ -138,7 +139,6 @@ class SourcePoll:
         state.last_poll = self.now
         state.last_status = result.status
         state.last_new_items = result.new_items
-        save_state(self.web, state)
         self.ws.polls.append(
             {
                 "at": self.now.isoformat(timespec="seconds"),
@@ -155,7 +155,7 @@ class SourcePoll:
             }
         )
         self.say(result.message)
-        return result, fresh
+        return result, state, fresh
 
     def _failed(self, state: SourceState, error: PollError) -> SourceResult:
         state.consecutive_failures += 1
@@ -266,11 +266,7 @@ class SourcePoll:
             for i in items
             if i.url not in known
         ]
-        if fresh:
-            with self.web.transaction():
-                for item in fresh:
-                    self.web.insert(item)
-            known.update(i.url for i in fresh)
+        known.update(i.url for i in fresh)
         return fresh
 
     async def _details(self, fresh: list[WebItem]) -> None:
@@ -284,10 +280,31 @@ class SourcePoll:
             found = parse_detail(decode(page.body, page.content_type, self.source.encoding))
             if not found:
                 continue
-            updated = item.replace(**found)
-            self.web.update(updated)
-            for key, value in found.items():
-                setattr(item, key, value)
+            try:
+                checked = item.replace(**found)
+            except ValidationError:
+                continue
+            for key in found:
+                setattr(item, key, getattr(checked, key))
+
+
+def save_poll(web: Store, states: list[SourceState], items: list[WebItem]) -> None:
+    """Every source's state and new items in one write. (Store.insert one by one copies the
+    TinyDB table each time, which made a first poll of a long column quadratic.)"""
+    with web.transaction():
+        data = web.storage.read() or {}
+        table = data.setdefault(WebItem.TABLE, {})
+        next_id = max((int(k) for k in table), default=0) + 1
+        for item in items:
+            item.check()
+            table[str(next_id)] = item.to_doc()
+            item.id = next_id
+            next_id += 1
+        values = data.setdefault(VALUES_TABLE, {})
+        for state in states:
+            state.check()
+            values[STATE_KEY + state.source] = {"value": state.to_doc()}
+        web.storage.write(data)
 
 
 async def poll_sources(
@@ -313,14 +330,16 @@ async def poll_sources(
     )
     web = open_web_store(ws.store)
     now = ws.clock.now()
+    states = all_states(web)
     known_by_source: dict[str, set[str]] = {}
     for item in web.raw(WebItem.TABLE).values():
         known_by_source.setdefault(str(item.get("source")), set()).add(str(item.get("url")))
     try:
         outcomes = await asyncio.gather(
             *[
-                SourcePoll(ws, web, fetcher, source, now, progress).run(
-                    known_by_source.setdefault(source.id, set())
+                SourcePoll(ws, fetcher, source, now, progress).run(
+                    states.get(source.id) or SourceState(source=source.id),
+                    known_by_source.setdefault(source.id, set()),
                 )
                 for source in sources
             ]
@@ -328,10 +347,11 @@ async def poll_sources(
     finally:
         if own:
             await shared.aclose()
-    new_items = [item for _, fresh in outcomes for item in fresh if not item.baseline]
+    save_poll(web, [state for _, state, _ in outcomes], [i for _, _, new in outcomes for i in new])
+    new_items = [item for _, _, fresh in outcomes for item in fresh if not item.baseline]
     if new_items:
         match_items(ws.store, web, list(ws.config.publications), new_items)
-    return [result for result, _ in outcomes]
+    return [result for result, _, _ in outcomes]
 
 
 def poll_sources_sync(ws: Workspace, **kw: Any) -> list[SourceResult]:
