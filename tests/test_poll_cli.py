@@ -65,3 +65,19 @@ def test_poll_exits_1_and_names_the_failure(write_config, site, capsys) -> None:
     assert main(["--config", str(config), "poll", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert [s["error"] for s in data["sources"]] == [None, "http_4xx"]
+
+
+def test_status_after_a_poll_flags_a_stale_news_column(write_config, site, capsys) -> None:
+    site.add("/news/", list_page([("a.html", "一个月前的动态", "2026-10-20")]))
+    config = write_config(
+        extra=sources_config(
+            [{"id": "zl-news", "name": "工作动态", "url": site.url("/news/"), "category": "news"}]
+        )
+    )
+    assert main(["--config", str(config), "poll", "--json"]) == 0
+    capsys.readouterr()
+    assert main(["--config", str(config), "status", "--today", "2026-11-24", "--json"]) == 1
+    flags = json.loads(capsys.readouterr().out)["flags"]
+    [flag] = [f for f in flags if f["subject"] == "sources"]
+    assert flag["kind"] == "veto" and flag["id"] == "zl-news" and flag["days_overdue"] == 21
+    assert "国办秘函〔2019〕19号" in flag["rule"]
