@@ -218,7 +218,7 @@ def page_url(first: str, number: int, pages: Pagination | None) -> str:
     return urljoin(first, f"{prefix}_{number}.{suffix}")
 
 
-def links_to_next_page(html: str, first: str) -> bool:
+def links_to_next_page(html: str) -> bool:
     """Without createPageHTML: is there a link to ``index_1.html``?"""
     return "index_1." in html
 

@@ -196,7 +196,7 @@ class SourcePoll:
             collected = list(found)
             pages = 1
             paging = pagination(text)
-            count = paging.count if paging else (2 if links_to_next_page(text, first.url) else 1)
+            count = paging.count if paging else (2 if links_to_next_page(text) else 1)
             limit = min(int(self.source.max_pages), max(count, 1))
             page_items = found
             partial = ""
