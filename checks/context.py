@@ -21,6 +21,7 @@ from tracker.records import (
     ReminderLog,
     StudySession,
 )
+from tracker.records.web import WebItem, all_states, open_web_store, web_store_path
 from tracker.workdays import WorkCalendar
 from tracker.workspace import Workspace
 
@@ -37,6 +38,11 @@ class Snapshot:
     applications: list[Application] = field(default_factory=list)
     reminders: list[ReminderLog] = field(default_factory=list)
     web_items: list[dict[str, Any]] = field(default_factory=list)
+    """Items the poller saw, once each: source, url, title, date ("YYYY-MM-DD" or None),
+    first_seen (ISO datetime), baseline (seen on the column's first poll) and detail fields."""
+    web_states: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per source id: the poller's state (consecutive_failures, failing_since, last_ok,
+    last_good = {"at", "pages", "items"}, ...), see tracker.records.web.SourceState."""
     polls: list[dict[str, Any]] = field(default_factory=list)
     """Poll results of the recent past (availability and update-gap rules)."""
     tracking_since: dt.date | None = None
@@ -49,6 +55,12 @@ POLL_WINDOW_DAYS = 31
 def load_snapshot(ws: Workspace, today: dt.date) -> Snapshot:
     """Read every table the rules use; poll history only for the recent window."""
     store = ws.store
+    web_items: list[dict[str, Any]] = []
+    web_states: dict[str, dict[str, Any]] = {}
+    if web_store_path(store.path).exists():  # the poller's own file, written by polls only
+        web = open_web_store(store)
+        web_items = list(web.raw(WebItem.TABLE).values())
+        web_states = {k: v.to_doc() for k, v in all_states(web).items()}
     return Snapshot(
         checks=store.all(MonthlyCheck),
         actions=store.all(Action),
@@ -57,7 +69,8 @@ def load_snapshot(ws: Workspace, today: dt.date) -> Snapshot:
         items=store.all(PublicationItem),
         applications=store.all(Application),
         reminders=store.all(ReminderLog),
-        web_items=list(store.raw("web_items").values()),
+        web_items=web_items,
+        web_states=web_states,
         polls=list(ws.polls.read(since=today - dt.timedelta(days=POLL_WINDOW_DAYS), until=today)),
         tracking_since=store.created,
     )
