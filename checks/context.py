@@ -14,8 +14,10 @@ from checks.flags import Deadline, Flag
 from tracker.config import Config
 from tracker.records import (
     Action,
+    AnnualFigures,
     Application,
     Assessment,
+    DisclosureCase,
     MonthlyCheck,
     PublicationItem,
     ReminderLog,
@@ -39,6 +41,8 @@ class Snapshot:
     web_items: list[dict[str, Any]] = field(default_factory=list)
     polls: list[dict[str, Any]] = field(default_factory=list)
     """Poll results of the recent past (availability and update-gap rules)."""
+    cases: list[DisclosureCase] = field(default_factory=list)
+    annual_figures: list[AnnualFigures] = field(default_factory=list)
 
 
 POLL_WINDOW_DAYS = 31
@@ -56,6 +60,8 @@ def load_snapshot(ws: Workspace, today: dt.date) -> Snapshot:
         applications=store.all(Application),
         reminders=store.all(ReminderLog),
         web_items=list(store.raw("web_items").values()),
+        cases=store.all(DisclosureCase),
+        annual_figures=store.all(AnnualFigures),
         polls=list(ws.polls.read(since=today - dt.timedelta(days=POLL_WINDOW_DAYS), until=today)),
     )
 
