@@ -789,14 +789,14 @@ def reminders_part(snap: Snapshot, period: Period) -> SummaryPart:
         if r.sent_at.date() not in period:
             continue
         g = groups[r.subject or "other"]
-        g["sent"] += 1
-        g[r.state] += 1
+        g["total"] += 1
+        g[f"state:{r.state}"] += 1
     rows = [
         {
             "subject": subject,
-            "sent": g["sent"],
-            "acknowledged": g["acknowledged"],
-            "snoozed": g["snoozed"],
+            "sent": g["total"],
+            "acknowledged": g["state:acknowledged"],
+            "snoozed": g["state:snoozed"],
         }
         for subject, g in sorted(groups.items())
     ]

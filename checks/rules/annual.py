@@ -3,6 +3,10 @@
 From 1 January a deadline stands for the report on the year before, until the report is recorded
 as published: a PublicationItem with rule ``annual-report`` and period ``YYYY`` published, or the
 publication date entered with that year's annual figures (export screen).
+
+After the due day the deadline stays (overdue) only when gongkai holds records of that year: a
+fresh install in November knows nothing of last year and should not open with a 300-day-old
+"overdue" it cannot help with; in January it reminds every office.
 """
 
 from __future__ import annotations
@@ -29,6 +33,20 @@ def report_published(ctx: RuleContext, year: int) -> bool:
     return any(f.year == year and f.report_published for f in ctx.records.annual_figures)
 
 
+def has_records_of(ctx: RuleContext, year: int) -> bool:
+    """Whether the office kept any record dated in ``year`` (so gongkai was in use then)."""
+    r = ctx.records
+    prefix = f"{year:04d}-"
+    return (
+        any(f.year == year for f in r.annual_figures)
+        or any(c.month.startswith(prefix) for c in r.checks)
+        or any(i.formed.year == year for i in r.items)
+        or any(a.received.year == year for a in r.applications)
+        or any(s.date.year == year for s in r.study_sessions)
+        or any(a.created_on and a.created_on.year == year for a in r.actions)
+    )
+
+
 def annual_report_deadline(ctx: RuleContext) -> list[Deadline]:
     year = ctx.today.year - 1
     if report_published(ctx, year):
@@ -36,6 +54,8 @@ def annual_report_deadline(ctx: RuleContext) -> list[Deadline]:
     month, day = ctx.rules.annual_report_due
     day = min(day, calendar.monthrange(ctx.today.year, month)[1])  # 02-29 in a common year
     due = dt.date(ctx.today.year, month, day)
+    if ctx.today > due and not has_records_of(ctx, year):
+        return []
     return [
         Deadline(
             "annual_report",
