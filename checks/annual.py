@@ -700,3 +700,15 @@ def annual_document(report: AnnualReport) -> Document:
         ],
         preface,
     )
+
+
+def outcome_label(code: str) -> str:
+    """The national category an outcome code stands for (the 2021 format's wording)."""
+    if not code:
+        return tr("未答复", "not answered")
+    rows = dict([*_ROWS_3_HEAD, *_ROWS_3_OTHER["2021"]])
+    return rows.get(code, code).removeprefix("三、本年度办理结果 ")
+
+
+def applicant_label(code: str) -> str:
+    return dict(COLUMNS_3).get(code, code)
