@@ -671,7 +671,7 @@ def annual_document(report: AnnualReport) -> Document:
     channel_rows.append(["合计", report.total_published, ""])
     channels = Table([["渠道", "数量", "统计依据"]], channel_rows, "主动公开政府信息情况")
     header_3 = [
-        ["", "申请人情况", "", "", "", "", "", ""],
+        ["", *["申请人情况"] * 6, ""],
         ["", "", "法人或其他组织", "法人或其他组织", "法人或其他组织", "法人或其他组织", "法人或其他组织", ""],
         ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", *[c for _, c in COLUMNS_3]],
     ]  # fmt: skip

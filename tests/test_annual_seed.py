@@ -83,11 +83,11 @@ def test_seed_tables_three_and_four_are_all_zero(write_config) -> None:
     three = next(t for t in tables if "勾稽关系" in t[0][0])
     assert three[0][1:] == [
         "申请人情况 自然人",
-        "法人或其他组织 商业企业",
-        "法人或其他组织 科研机构",
-        "法人或其他组织 社会公益组织",
-        "法人或其他组织 法律服务机构",
-        "法人或其他组织 其他",
+        "申请人情况 法人或其他组织 商业企业",
+        "申请人情况 法人或其他组织 科研机构",
+        "申请人情况 法人或其他组织 社会公益组织",
+        "申请人情况 法人或其他组织 法律服务机构",
+        "申请人情况 法人或其他组织 其他",
         "总计",
     ]
     labels = [row[0] for row in three[1:]]

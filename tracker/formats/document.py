@@ -4,6 +4,7 @@ headings, paragraphs and tables. xlsx puts one part per sheet; docx and md put t
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 Cell = str | int | float | dt.date | dt.datetime | None
@@ -73,3 +74,8 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, float):
         return format_number(value)
     return str(value)
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in Excel or a table: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

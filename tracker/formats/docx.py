@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from tracker.formats import atomic_output
-from tracker.formats.document import Document, Paragraph, Table, cell_text
+from tracker.formats.document import Cell, Document, Paragraph, Table, cell_text, display_width
 
 EAST_ASIAN_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -35,6 +35,18 @@ def _paragraph(out: Any, p: Paragraph) -> None:
         run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
 
+def _column_widths(table: Table, width: int, usable: int) -> list[int]:
+    """Widths (EMU) in proportion to each column's text, so labels get room and numbers don't."""
+    weights = [6] * width
+    rows: list[list[Cell]] = [list[Cell](r) for r in table.header]
+    rows += table.rows[:50]
+    for row in rows:
+        for c, value in enumerate(row[:width]):
+            weights[c] = max(weights[c], min(display_width(cell_text(value)), 40))
+    total = sum(weights)
+    return [int(usable * w / total) for w in weights]
+
+
 def _table(out: Any, table: Table) -> None:
     if table.title:
         title = out.add_paragraph()
@@ -42,13 +54,28 @@ def _table(out: Any, table: Table) -> None:
     width = max([len(r) for r in table.header] + [len(r) for r in table.rows] + [1])
     grid = out.add_table(rows=len(table.header) + len(table.rows), cols=width)
     grid.style = "Table Grid"
+    grid.autofit = False
+    section = out.sections[-1]
+    usable = int((section.page_width - section.left_margin - section.right_margin) * 0.95)
+    widths = _column_widths(table, width, usable)
+    for column, w in zip(grid.columns, widths, strict=False):
+        column.width = w
     rows = grid.rows
+    for row in rows:
+        for cell, w in zip(row.cells, widths, strict=False):
+            cell.width = w
     for r, header in enumerate(table.header):
         cells = rows[r].cells
-        for c, text in enumerate(header):
-            para = cells[c].paragraphs[0]
-            para.add_run(text).bold = True
+        c = 0
+        while c < len(header):
+            end = c
+            while header[c] and end + 1 < len(header) and header[end + 1] == header[c]:
+                end += 1
+            target = cells[c].merge(cells[end]) if end > c else cells[c]
+            para = target.paragraphs[0]
+            para.add_run(header[c]).bold = True
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            c = end + 1
     offset = len(table.header)
     for r, values in enumerate(table.rows):
         cells = rows[offset + r].cells

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from tracker.formats import atomic_output
-from tracker.formats.document import Cell, Document, Paragraph, Table
+from tracker.formats.document import Cell, Document, Paragraph, Table, display_width
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -31,11 +30,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in Excel: CJK and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
