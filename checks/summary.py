@@ -10,6 +10,7 @@ is the same data for machines and ``gongkai rollup``.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import datetime as dt
@@ -358,10 +359,12 @@ def vetoes_part(
     rows: list[dict[str, Any]] = []
     by_rule: dict[str, int] = defaultdict(int)
     veto_days = 0
+    polls = sorted(polls, key=lambda p: str(p.get("at", "")))
+    stamps = [str(p.get("at", "")) for p in polls]
     for day in days:
         lo = (day - dt.timedelta(days=POLL_WINDOW_DAYS)).isoformat()
         hi = (day + dt.timedelta(days=1)).isoformat()
-        window = [p for p in polls if lo <= str(p.get("at", "")) < hi]
+        window = polls[bisect.bisect_left(stamps, lo) : bisect.bisect_left(stamps, hi)]
         ctx = RuleContext(day, ws.config, ws.calendar, dataclasses.replace(snap, polls=window))
         vetoes = [f for f in evaluate(ctx) if f.kind == "veto"]
         veto_days += bool(vetoes)
