@@ -123,3 +123,22 @@ async def test_annual_figures_form_saves_one_record_per_year(write_config) -> No
         assert [(f.year, f.website_count, f.board_counts) for f in saved] == [
             (2025, 103, {"扶贫": 32})
         ]
+
+
+async def test_record_a_review_for_table_four(write_config) -> None:
+    from tracker.records import DisclosureCase
+
+    ws = seed_ws(write_config(), dt.date(2026, 1, 10))
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        app.screen.query_one("#field-kind", Select).value = "review"
+        app.screen.query_one("#field-filed", Input).value = "2025-05-06"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        cases = ws.store.all(DisclosureCase)
+        assert [(c.kind, c.result) for c in cases] == [("review", "")]
+        assert "表四" in text_of(app, "#export-result")

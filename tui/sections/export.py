@@ -29,8 +29,14 @@ from checks.status import context_for
 from checks.summary import Period
 from tracker.errors import GongkaiError, ValidationError
 from tracker.i18n import tr
-from tracker.records import AnnualFigures, Application
-from tracker.records.applications import APPLICANT_TYPES, APPLICATION_CHANNELS, OUTCOMES
+from tracker.records import AnnualFigures, Application, DisclosureCase
+from tracker.records.applications import (
+    APPLICANT_TYPES,
+    APPLICATION_CHANNELS,
+    CASE_KINDS,
+    CASE_RESULTS,
+    OUTCOMES,
+)
 from tracker.records.base import parse_date
 from tui.forms import FormField, RecordForm
 from tui.safe import literal
@@ -74,6 +80,31 @@ def application_fields() -> list[FormField]:
         FormField("outcome", tr("办理结果", "Outcome"), "choice",
                   [(c, outcome_label(c)) for c in OUTCOMES]),
         FormField("answered", tr("答复日期", "Answered"), "date"),
+        FormField("note", tr("备注", "Note")),
+    ]  # fmt: skip
+
+
+CASE_KIND_LABELS = {
+    "review": ("行政复议", "administrative review"),
+    "lawsuit_direct": ("行政诉讼 (未经复议直接起诉)", "lawsuit (direct)"),
+    "lawsuit_after_review": ("行政诉讼 (复议后起诉)", "lawsuit (after review)"),
+}
+CASE_RESULT_LABELS = {
+    "upheld": ("结果维持", "upheld"),
+    "corrected": ("结果纠正", "corrected"),
+    "other": ("其他结果", "other result"),
+}
+
+
+def case_fields() -> list[FormField]:
+    return [
+        FormField("kind", tr("类型", "Kind"), "choice",
+                  [(k, tr(*CASE_KIND_LABELS[k])) for k in CASE_KINDS]),
+        FormField("filed", tr("立案/起诉日期", "Filed"), "date"),
+        FormField("subject", tr("涉及的申请或事项", "About")),
+        FormField("result", tr("结果 (未审结留空)", "Result (empty = pending)"), "choice",
+                  [(r, tr(*CASE_RESULT_LABELS[r])) for r in CASE_RESULTS]),
+        FormField("decided", tr("审结日期", "Decided"), "date"),
         FormField("note", tr("备注", "Note")),
     ]  # fmt: skip
 
@@ -161,6 +192,7 @@ class ExportSection(Section):
         Binding("a", "add", tr("添加申请", "Add application"), id="export.add"),
         Binding("e", "edit", tr("编辑申请", "Edit application"), id="export.edit"),
         Binding("f", "figures", tr("年度数字", "Annual figures"), id="export.figures"),
+        Binding("r", "case", tr("复议诉讼", "Review/lawsuit"), id="export.case"),
     ]
     DEFAULT_CSS = """
     ExportSection .export-row { height: 3; }
@@ -183,11 +215,12 @@ class ExportSection(Section):
         return tr(
             "选择年份 (或起止日期)、格式和报告, 按 x 导出到数据文件夹下的 exports/。年度报告导出前先做表格一致性检查, "
             "有问题时不导出, 除非勾选“强制”(问题列在首页)。下方是依申请公开登记: a 添加, e 编辑; f 填写本年度"
-            "只有人知道的数字 (规范性文件、行政许可、收费、采购、各渠道条数)。",
+            "只有人知道的数字 (规范性文件、行政许可、收费、采购、各渠道条数); r 记录行政复议或行政诉讼 (表四)。",
             "Choose a year (or dates), a format and a report; x exports to exports/ beside the "
             "data. The annual report is checked for consistency first and not written while a "
             "rule is broken unless 'force' is ticked (problems go on the first page). Below: the "
-            "register of disclosure applications: a add, e edit; f the year's hand-entered figures.",
+            "register of disclosure applications: a add, e edit; f the year's hand-entered figures; "
+            "r records an administrative review or lawsuit (table 四).",
         )
 
     def compose(self) -> ComposeResult:
@@ -470,6 +503,28 @@ class ExportSection(Section):
             record_id=existing.id if existing else None,
         )
         self.app.push_screen(form, self._saved_figures)
+
+    def action_case(self) -> None:
+        form: RecordForm[DisclosureCase] = RecordForm(
+            tr("记录行政复议或行政诉讼 (年度报告表四)", "Record a review or lawsuit (table 四)"),
+            DisclosureCase,
+            case_fields(),
+            {"filed": self.ws.clock.today().isoformat()},
+        )
+        self.app.push_screen(form, self._saved_case)
+
+    def _saved_case(self, record: DisclosureCase | None) -> None:
+        if record is None:
+            return
+        try:
+            self.ws.store.insert(record)
+        except GongkaiError as error:
+            self.query_one("#export-result", Static).update(literal(str(error), "bold red"))
+            return
+        self.query_one("#export-result", Static).update(
+            tr("已记录复议/诉讼, 计入年度报告表四", "Recorded; it counts in table 四")
+        )
+        self.gongkai.data_changed()
 
     def _saved_figures(self, record: AnnualFigures | None) -> None:
         if record is None:
