@@ -14,8 +14,10 @@ from checks.flags import Deadline, Flag
 from tracker.config import Config
 from tracker.records import (
     Action,
+    AnnualFigures,
     Application,
     Assessment,
+    DisclosureCase,
     MonthlyCheck,
     PublicationItem,
     ReminderLog,
@@ -47,6 +49,8 @@ class Snapshot:
     """Poll results of the recent past (availability and update-gap rules)."""
     tracking_since: dt.date | None = None
     """The day the data file was started: records due before it were never asked of gongkai."""
+    cases: list[DisclosureCase] = field(default_factory=list)
+    annual_figures: list[AnnualFigures] = field(default_factory=list)
 
 
 POLL_WINDOW_DAYS = 31
@@ -71,6 +75,8 @@ def load_snapshot(ws: Workspace, today: dt.date) -> Snapshot:
         reminders=store.all(ReminderLog),
         web_items=web_items,
         web_states=web_states,
+        cases=store.all(DisclosureCase),
+        annual_figures=store.all(AnnualFigures),
         polls=list(ws.polls.read(since=today - dt.timedelta(days=POLL_WINDOW_DAYS), until=today)),
         tracking_since=store.created,
     )

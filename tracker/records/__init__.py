@@ -1,7 +1,7 @@
 """Every record type the product stores, validated on the way in."""
 
 from tracker.records.actions import Action
-from tracker.records.applications import Application
+from tracker.records.applications import AnnualFigures, Application, DisclosureCase
 from tracker.records.base import Record
 from tracker.records.platform_checks import MonthlyCheck
 from tracker.records.publications import PublicationItem
@@ -15,14 +15,18 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Assessment,
     PublicationItem,
     Application,
+    DisclosureCase,
+    AnnualFigures,
     ReminderLog,
 )
 
 __all__ = [
     "RECORD_TYPES",
     "Action",
+    "AnnualFigures",
     "Application",
     "Assessment",
+    "DisclosureCase",
     "MonthlyCheck",
     "PublicationItem",
     "Record",
