@@ -225,19 +225,28 @@ def acknowledge(store: Store, entry_id: int, at: dt.datetime) -> ReminderLog | N
 
 
 def snooze(
-    store: Store, deadline: Deadline, until: dt.date, at: dt.datetime, threshold: str = ""
-) -> ReminderLog:
-    """No reminders for this item before ``until``. Marks its latest log entry, or adds a
-    "snooze" entry when the item was never reminded."""
+    store: Store,
+    key: str,
+    until: dt.date,
+    at: dt.datetime,
+    *,
+    threshold: str = "",
+    deadline: Deadline | None = None,
+) -> ReminderLog | None:
+    """No reminders for item ``key`` before ``until``. Marks its log entry for ``threshold``
+    (else its latest), or adds a "snooze" entry when the item was never reminded (that needs
+    ``deadline``). Returns None when there is nothing to snooze."""
     with store.transaction():
-        entries = sorted(store.find(ReminderLog, key=deadline.key), key=lambda e: e.sent_at)
+        entries = sorted(store.find(ReminderLog, key=key), key=lambda e: e.sent_at)
         chosen = [e for e in entries if e.threshold == threshold] if threshold else []
         target = chosen[-1] if chosen else (entries[-1] if entries else None)
         if target is not None:
             return store.update(target.replace(state="snoozed", snooze_until=until))
+        if deadline is None:
+            return None
         return store.insert(
             ReminderLog(
-                key=deadline.key,
+                key=key,
                 threshold=SNOOZE_MARK,
                 sent_at=at,
                 subject=deadline.subject,
@@ -258,3 +267,50 @@ def threshold_label(threshold: str) -> str:
         day = threshold.partition(":")[2]
         return tr(f"逾期 {day}", f"overdue {day}").strip()
     return tr(f"提前 {threshold} 个工作日", f"{threshold} working days before")
+
+
+# ---------------------------------------------------------------- what the screen lists
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The reminders screen's lists for one day."""
+
+    today: dt.date
+    due_now: list[tuple[Deadline, Reminder | None]]
+    """Due today or overdue, with today's reminder (None when nothing is due to be sent)."""
+    upcoming: list[tuple[Deadline, dt.date | None]]
+    """Due in the next 14 days, with the day of the next reminder."""
+    sent: list[ReminderLog]
+    """Sent and acknowledged, newest first."""
+    snoozed: list[ReminderLog]
+
+
+def overview(ctx: RuleContext, sent_limit: int = 100) -> Overview:
+    items = deadlines(ctx)
+    log = ctx.records.reminders
+    snoozed = snoozed_until(log, ctx.today)
+    due_now = [
+        (d, None if d.key in snoozed else reminder_for(ctx, d)) for d in items if d.due <= ctx.today
+    ]
+    last = ctx.today + dt.timedelta(days=UPCOMING_DAYS)
+    soon = [(d, next_reminder_day(ctx, d)) for d in items if ctx.today < d.due <= last]
+    sent = sorted(
+        (e for e in log if e.state in ("sent", "acknowledged")),
+        key=lambda e: e.sent_at,
+        reverse=True,
+    )[:sent_limit]
+    paused = sorted(
+        (e for e in log if e.state == "snoozed"), key=lambda e: e.snooze_until or ctx.today
+    )
+    return Overview(ctx.today, due_now, soon, sent, paused)
+
+
+def snooze_problem(until: dt.date, today: dt.date) -> str | None:
+    """Why a snooze date cannot be used, or None."""
+    if until <= today:
+        return tr(
+            f"推迟日期应晚于今天 ({today.isoformat()})",
+            f"the snooze date must be after today ({today.isoformat()})",
+        )
+    return None

@@ -22,6 +22,7 @@ from tracker.workspace import Workspace
 from tui.help import HelpScreen
 from tui.sections import SECTIONS
 from tui.sections.base import Section
+from tui.sections.reminders import AppReminders
 
 WEEKDAYS_ZH = "一二三四五六日"
 
@@ -59,6 +60,7 @@ class GongkaiApp(App[int]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self.reminders = AppReminders(self)
 
     # ------------------------------------------------------------ layout
 
@@ -77,6 +79,10 @@ class GongkaiApp(App[int]):
     def on_mount(self) -> None:
         self._set_titles()
         self.query_one("#nav", OptionList).highlighted = 0
+        self.reminders.start()  # only if this window gets the scheduler lease does it run jobs
+
+    def on_unmount(self) -> None:
+        self.reminders.stop()
 
     def _set_titles(self) -> None:
         office = self.workspace.config.office
