@@ -38,5 +38,5 @@ def catch_up(runner: JobRunner, specs: list[JobSpec], now: dt.datetime) -> list[
     poll = next((s for s in specs if s.id == POLL), None)
     if poll is not None and poll_missed(runner.ws, poll, now):
         runs.append(runner.run(POLL, now, manual=True))
-    runs.append(runner.run(SWEEP, now))
+    runs.append(runner.run(SWEEP, now, manual=True))
     return runs

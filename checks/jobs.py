@@ -168,6 +168,7 @@ def send_reminders(
     ws: Workspace,
     now: dt.datetime,
     *,
+    day: dt.date | None = None,
     channels: Sequence[Section] | None = None,
     send: Sender = send_all,
     sleep: Callable[[float], None] = time.sleep,
@@ -177,7 +178,8 @@ def send_reminders(
     The reminders are recorded before sending, so a second sender at the same moment (the
     daemon and ``gongkai remind --send``) finds them taken.
     """
-    ctx = context_for(ws, now.date())
+    day = day or now.date()
+    ctx = context_for(ws, day)
     pending = due_reminders(ctx)
     claimed = claim(ws.store, pending, now)
     taken = {(e.key, e.threshold) for e in claimed}
@@ -185,7 +187,7 @@ def send_reminders(
     channels = enabled_channels(ws.config) if channels is None else channels
     results: list[SendResult] = []
     if sent and channels:
-        message = Message(ws.config.office.name, now.date(), sent)
+        message = Message(ws.config.office.name, day, sent)
         results = send(channels, message, sleep=sleep)
         record_delivery(
             ws.store,
@@ -220,7 +222,7 @@ class JobRunner:
             if job_id == POLL:
                 run = self._poll(at, manual)
             elif job_id == SWEEP:
-                run = self._sweep(at)
+                run = self._sweep(at, manual)
             else:
                 return JobRun(job_id, at, False, tr("未知任务", "unknown job"), ran=False)
         except Exception as e:  # a job must never take the scheduler down with it
@@ -246,8 +248,13 @@ class JobRunner:
         ok, outcome = summarize_poll(result)
         return JobRun(POLL, at, ok, outcome)
 
-    def _sweep(self, at: dt.datetime) -> JobRun:
-        result = send_reminders(self.ws, at, send=self.send, sleep=self.sleep)
+    def _sweep(self, at: dt.datetime, manual: bool) -> JobRun:
+        # A scheduled sweep before the morning sweep time (the hourly one at 01:00) still works
+        # on yesterday, so nobody's phone buzzes at night; run by hand or on start: today.
+        day = at.date()
+        if not manual and at.time() < self.ws.config.schedule.sweep_time:
+            day -= dt.timedelta(days=1)
+        result = send_reminders(self.ws, at, day=day, send=self.send, sleep=self.sleep)
         outcome = tr(f"发送 {len(result.sent)} 条提醒", f"{len(result.sent)} reminder(s) sent")
         if result.failed:
             names = ", ".join(f"{r.channel} ({r.error})" for r in result.failed)

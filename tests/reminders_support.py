@@ -106,3 +106,6 @@ class Robot:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+REPO_ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent

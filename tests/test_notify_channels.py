@@ -40,7 +40,9 @@ def channel(**values: Any) -> Section:
 
 
 def message() -> Message:
-    late = Deadline("actions", "4", "整改: 政策文件栏目 [/x] 补发", dt.date(2026, 4, 3), TEST_RULE, "张三")
+    late = Deadline(
+        "actions", "4", "整改: 政策文件栏目 [/x] 补发", dt.date(2026, 4, 3), TEST_RULE, "张三"
+    )
     soon = Deadline("study", "2026-Q2", "二季度学习培训", dt.date(2026, 4, 10), TEST_RULE)
     return Message(
         "镇罗镇党政办公室",
@@ -89,7 +91,9 @@ def test_dingtalk_robot_is_signed_when_a_secret_is_set() -> None:
         )
     plain, signed = robot.requests
     assert plain["query"] == "access_token=t1"
-    assert plain["body"]["msgtype"] == "text" and "二季度学习培训" in plain["body"]["text"]["content"]
+    assert (
+        plain["body"]["msgtype"] == "text" and "二季度学习培训" in plain["body"]["text"]["content"]
+    )
     query = urllib.parse.parse_qs(signed["query"])
     assert query["access_token"] == ["t2"]
     timestamp = query["timestamp"][0]
@@ -131,7 +135,9 @@ def test_a_failing_channel_is_retried_then_logged_and_the_rest_still_go(caplog) 
     waits: list[float] = []
     with Robot() as robot:
         robot.answers["/down"] = [(500, {"error": "busy"})]
-        robot.answers["/refuses"] = [(200, {"errcode": 310000, "errmsg": "keywords not in content"})]
+        robot.answers["/refuses"] = [
+            (200, {"errcode": 310000, "errmsg": "keywords not in content"})
+        ]
         robot.answers["/flaky"] = [(503, {}), (200, {"errcode": 0})]
         results = send_all(
             [
