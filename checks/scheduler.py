@@ -125,7 +125,7 @@ class AppScheduler:
         self.lease = lease
         self.on_run = on_run
         self.scheduler: AsyncIOScheduler | None = None
-        self.specs: list[JobSpec] = []
+        self.specs: list[JobSpec] = job_specs(runner.ws.config, runner.now())
         self.active = False
         self._lock = threading.Lock()
 
@@ -133,7 +133,6 @@ class AppScheduler:
         """Call from the running event loop (``on_mount``), never from ``__init__``."""
         ws = self.runner.ws
         tz = ZoneInfo(ws.config.office.timezone)
-        self.specs = job_specs(ws.config, self.runner.now())
         self.scheduler = AsyncIOScheduler(
             timezone=tz,
             job_defaults={
@@ -157,8 +156,6 @@ class AppScheduler:
             got = self.lease.acquire()
             if got and not self.active:
                 self.active = True
-                for run in catch_up(self.runner, self.specs, self.runner.now()):
-                    self.on_run(run)
                 if self.scheduler is not None:
                     for spec in self.specs:
                         self.scheduler.add_job(
@@ -168,6 +165,8 @@ class AppScheduler:
                             id=spec.id,
                             replace_existing=True,
                         )
+                for run in catch_up(self.runner, self.specs, self.runner.now()):
+                    self.on_run(run)
             elif not got and self.active:
                 self.active = False
                 for spec in self.specs:
