@@ -260,13 +260,12 @@ def snooze(
 
 
 def threshold_label(threshold: str) -> str:
-    """How a threshold id reads on screen: 提前 3 个工作日 / 逾期 2026-11-24 / 推迟."""
+    """A threshold id, short, for a table cell: 提前3日 / 逾期 / 推迟."""
     if threshold == SNOOZE_MARK:
         return tr("推迟", "snoozed")
     if threshold.startswith(OVERDUE):
-        day = threshold.partition(":")[2]
-        return tr(f"逾期 {day}", f"overdue {day}").strip()
-    return tr(f"提前 {threshold} 个工作日", f"{threshold} working days before")
+        return tr("逾期", "overdue")
+    return tr(f"提前{threshold}日", f"{threshold} wd before")
 
 
 # ---------------------------------------------------------------- what the screen lists

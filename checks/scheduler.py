@@ -26,6 +26,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from checks.catchup import catch_up
 from checks.jobs import (
     JOB_IDS,
+    SWEEP,
     JobRun,
     JobRunner,
     JobSpec,
@@ -180,6 +181,17 @@ class AppScheduler:
         run = self.runner.run(job_id)
         if run.ran:
             self.on_run(run)
+
+    def data_changed(self, delay_seconds: float = 60.0) -> None:
+        """Someone changed the data: sweep soon (a minute after the last change), so a new
+        or moved deadline is reminded without waiting for the next hour."""
+        if self.scheduler is None or not self.active:
+            return
+        tz = ZoneInfo(self.runner.ws.config.office.timezone)
+        with contextlib.suppress(JobLookupError):
+            self.scheduler.modify_job(
+                SWEEP, next_run_time=dt.datetime.now(tz) + dt.timedelta(seconds=delay_seconds)
+            )
 
     def run_now(self, job_id: str) -> JobRun:
         """A job started by hand from the screen (blocking: call it from a worker thread)."""

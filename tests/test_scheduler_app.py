@@ -109,3 +109,26 @@ async def test_app_starts_the_scheduler_and_toasts_new_reminders(ws) -> None:
     assert [(e.threshold, e.sent_at.date()) for e in entries] == [
         ("overdue:2026-11-24", dt.date(2026, 11, 24))
     ]
+
+
+async def test_a_data_change_brings_the_next_sweep_forward(ws) -> None:
+    loop = asyncio.get_running_loop()
+    caught_up = asyncio.Event()
+
+    def on_run(run: JobRun) -> None:
+        if run.job == "sweep":
+            loop.call_soon_threadsafe(caught_up.set)
+
+    lease = Lease(ws.data_folder, role="app", seconds=120, now=ws.clock.now)
+    app_scheduler = AppScheduler(JobRunner(ws, poller=no_poll), lease, on_run=on_run)
+    app_scheduler.start()
+    try:
+        await asyncio.wait_for(caught_up.wait(), timeout=10)
+        assert app_scheduler.scheduler is not None
+        before = app_scheduler.scheduler.get_job("sweep").next_run_time
+        app_scheduler.data_changed(delay_seconds=5)
+        after = app_scheduler.scheduler.get_job("sweep").next_run_time
+        assert after < before
+        assert after - dt.datetime.now(after.tzinfo) < dt.timedelta(seconds=6)
+    finally:
+        app_scheduler.shutdown()

@@ -122,6 +122,7 @@ class GongkaiApp(App[int]):
         """Call after any write: the visible section and the dashboard read the data again."""
         current = self.current_section
         current.reload()
+        self.reminders.data_changed()  # the scheduler sweeps soon for new or moved deadlines
         dashboard = self.query_one(f"#{SECTIONS[0].SECTION_ID}", Section)
         if dashboard is not current:
             dashboard.reload()

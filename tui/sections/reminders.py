@@ -103,6 +103,10 @@ class AppReminders:
             self.scheduler.shutdown()
             self.scheduler = None
 
+    def data_changed(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.data_changed()
+
     def run_now(self, job_id: str) -> JobRun:
         """Run a job by hand (blocking: from a worker thread)."""
         if self.scheduler is not None:
@@ -179,6 +183,11 @@ class RemindersSection(Section):
         Binding("x", "run_job", tr("立即运行任务", "Run a job now"), id="reminders-run"),
         Binding("s", "send_now", tr("立即发送提醒", "Send reminders now"), id="reminders-send"),
     ]
+    DEFAULT_CSS = """
+    RemindersSection #jobs { height: auto; max-height: 3; overflow-x: hidden; }
+    RemindersSection #reminder-counts { padding-top: 1; }
+    RemindersSection #reminder-list { height: 1fr; }
+    """
 
     @classmethod
     def title(cls) -> str:
@@ -217,9 +226,9 @@ class RemindersSection(Section):
         jobs.add_column(tr("结果", "Outcome"), key="outcome")
         table = self.query_one("#reminder-list", DataTable)
         table.add_column(tr("分组", "Group"), key="group")
-        table.add_column(tr("事项", "Item"), key="title")
         table.add_column(tr("截止", "Due"), key="due")
         table.add_column(tr("提醒", "Reminder"), key="state")
+        table.add_column(tr("事项", "Item"), key="title")
         self._rows: dict[str, tuple[Deadline | None, ReminderLog | None]] = {}
         self.reload()
 
@@ -297,9 +306,9 @@ class RemindersSection(Section):
         self._rows[key] = (deadline, entry)
         table.add_row(
             literal(group_label(group), GROUP_STYLE[group]),
-            literal(title),
             literal(due.isoformat() if due else ""),
             literal(state),
+            literal(title),
             key=key,
         )
 
@@ -310,15 +319,15 @@ class RemindersSection(Section):
                 tr(f"逾期 {late} 天", f"{late} d overdue") if late else tr("今天到期", "due today")
             )
             if reminder is not None:
-                state += tr(" (待发送)", " (to send)")
+                state += tr(" 待发", " to send")
             self._add(table, "due", deadline, None, deadline.title, deadline.due, state)
         for deadline, next_day in view.upcoming:
             state = tr(f"{next_day:%m-%d} 提醒", f"reminder {next_day:%m-%d}") if next_day else ""
             self._add(table, "soon", deadline, None, deadline.title, deadline.due, state)
         for entry in view.sent:
-            state = f"{entry.sent_at:%m-%d %H:%M} {threshold_label(entry.threshold)}"
+            state = f"{entry.sent_at:%m-%d} {threshold_label(entry.threshold)}"
             if entry.state == "acknowledged":
-                state += tr(" 已确认", " acknowledged")
+                state += tr(" 已确认", " seen")
             if entry.failed:
                 state += tr(
                     f" 失败: {', '.join(entry.failed)}", f" failed: {', '.join(entry.failed)}"
@@ -326,7 +335,7 @@ class RemindersSection(Section):
             self._add(table, "sent", None, entry, entry.title, entry.due, state)
         for entry in view.snoozed:
             until = entry.snooze_until.isoformat() if entry.snooze_until else ""
-            state = tr(f"推迟到 {until}", f"until {until}")
+            state = tr(f"至 {until}", f"until {until}")
             self._add(table, "snoozed", None, entry, entry.title, entry.due, state)
 
     # ------------------------------------------------------------ the selected row
