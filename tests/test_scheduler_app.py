@@ -132,3 +132,33 @@ async def test_a_data_change_brings_the_next_sweep_forward(ws) -> None:
         assert after - dt.datetime.now(after.tzinfo) < dt.timedelta(seconds=6)
     finally:
         app_scheduler.shutdown()
+
+
+def test_poll_job_without_the_poller_module_says_so(ws, monkeypatch) -> None:
+    import importlib.util
+
+    import checks.jobs
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        checks.jobs.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "checks.poller" else real(name, *a),
+    )
+    run = JobRunner(ws).run("poll", at("2026-11-24 08:30"))
+    assert (run.ok, run.outcome) == (False, "网站抓取功能不可用")
+    assert ws.store.get_value("job:poll:last")["outcome"] == "网站抓取功能不可用"
+
+
+def test_a_crashing_job_is_an_outcome_not_a_crash(ws) -> None:
+    def broken(ws) -> None:
+        raise RuntimeError("parser exploded")
+
+    run = JobRunner(ws, poller=broken).run("poll", at("2026-11-24 08:30"))
+    assert not run.ok and "parser exploded" in run.outcome
+    # On a day off the scheduled poll does nothing and records nothing; by hand it runs.
+    calls: list[str] = []
+    runner = JobRunner(ws, poller=lambda ws: calls.append("x") or [])
+    assert runner.run("poll", at("2026-11-28 08:30")).ran is False
+    assert runner.run("poll", at("2026-11-28 08:30"), manual=True).ran is True
+    assert calls == ["x"]
