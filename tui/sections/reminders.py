@@ -8,6 +8,7 @@ unmount and turns each job run into a toast.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -116,7 +117,9 @@ class AppReminders:
         return run
 
     def _from_job(self, run: JobRun) -> None:
-        self.app.call_from_thread(self.show_run, run)
+        # RuntimeError: the app is closing; the run is in the data all the same.
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self.show_run, run)
 
     def show_run(self, run: JobRun) -> None:
         if run.sent:
@@ -135,8 +138,8 @@ class AppReminders:
             self.app.notify(
                 run.outcome, title=job_title(run.job), severity="error", timeout=20, markup=False
             )
-        section = self.app.query(f"#{RemindersSection.SECTION_ID}").first(RemindersSection)
-        section.reload()
+        for section in self.app.query(RemindersSection).results(RemindersSection):
+            section.reload()
 
 
 # ---------------------------------------------------------------- choosing a job
