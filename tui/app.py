@@ -23,6 +23,7 @@ from tracker.workspace import Workspace
 from tui.help import HelpScreen
 from tui.sections import SECTIONS, section_info
 from tui.sections.base import Section
+from tui.sections.reminders import AppReminders
 
 WEEKDAYS_ZH = "一二三四五六日"
 
@@ -58,6 +59,7 @@ class GongkaiApp(App[int]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self.reminders = AppReminders(self)
 
     # ------------------------------------------------------------ layout
 
@@ -75,6 +77,10 @@ class GongkaiApp(App[int]):
     def on_mount(self) -> None:
         self._set_titles()
         self.query_one("#nav", OptionList).highlighted = 0
+        self.reminders.start()  # only if this window gets the scheduler lease does it run jobs
+
+    def on_unmount(self) -> None:
+        self.reminders.stop()
 
     def _set_titles(self) -> None:
         office = self.workspace.config.office
@@ -138,6 +144,7 @@ class GongkaiApp(App[int]):
         """Call after any write: the visible section and the dashboard read the data again."""
         current = self.current_section
         current.reload()
+        self.reminders.data_changed()  # the scheduler sweeps soon for new or moved deadlines
         dashboard = self.main_screen.query_one(f"#{SECTIONS[0].id}", Section)
         if dashboard is not current:
             dashboard.reload()

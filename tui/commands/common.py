@@ -48,14 +48,3 @@ def workspace(args: argparse.Namespace) -> Workspace:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
-
-
-def not_yet(name: str) -> int:
-    print(
-        tr(
-            f"gongkai {name}: 此功能尚未提供 (not available yet)",
-            f"gongkai {name}: not available yet",
-        ),
-        file=sys.stderr,
-    )
-    return 2
