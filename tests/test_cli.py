@@ -84,12 +84,12 @@ def test_help_of_each_command_exits_0() -> None:
 
     for command in COMMANDS:
         result = subprocess.run(
-            [sys.executable, "-m", "tui", command.NAME, "--help"],
+            [sys.executable, "-m", "tui", command.name, "--help"],
             cwd=REPO,
             capture_output=True,
             text=True,
         )
-        assert result.returncode == 0, command.NAME
+        assert result.returncode == 0, command.name
         assert "usage" in result.stdout
 
 

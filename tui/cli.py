@@ -27,7 +27,24 @@ class Parser(argparse.ArgumentParser):
         sys.exit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, found without importing any of them."""
+    names = {c.name for c in COMMANDS}
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--config":
+            skip = True
+        elif arg in names:
+            return arg
+        elif not arg.startswith("-"):
+            return None
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; only the chosen command's module is imported and given its arguments."""
     parser = Parser(
         prog="gongkai",
         description=tr(
@@ -45,14 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    chosen = chosen_command(argv)
     for command in COMMANDS:
-        child = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        child = sub.add_parser(command.name, help=command.help, description=command.help)
         # --config is accepted after the subcommand too; SUPPRESS keeps the global one otherwise.
         child.add_argument(
             "--config", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
-        command.add_arguments(child)
-        child.set_defaults(run=command.run)
+        if command.name == chosen:
+            module = command.load()
+            module.add_arguments(child)
+            child.set_defaults(run=module.run)
     return parser
 
 
@@ -72,7 +92,8 @@ def print_error(error: GongkaiError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         if args.command is None:

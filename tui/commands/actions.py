@@ -15,9 +15,6 @@ from tracker.records.actions import ACTION_CATEGORIES, ACTION_STATUSES, RECURREN
 from tui.commands.common import add_json, add_today, print_json, workspace
 from tui.work_labels import action_category, action_status
 
-NAME = "actions"
-HELP = tr("整改事项: 列出 (list) 或新增 (add)", "improvement actions: list or add")
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(

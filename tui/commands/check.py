@@ -10,9 +10,6 @@ from tracker.i18n import set_locale, tr
 from tracker.store import verify_data_file
 from tracker.workdays import covered_years
 
-NAME = "check"
-HELP = tr("检查配置文件和数据文件", "validate the config and the data file")
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     pass

@@ -14,12 +14,6 @@ from tracker.records.platform_checks import figures_for, kind_label, previous_mo
 from tui.commands.common import add_json, add_today, print_json, workspace
 from tui.monthly_form import problems_text
 
-NAME = "checks"
-HELP = tr(
-    "月度清查: gongkai checks list [--month YYYY-MM] [--json]",
-    "monthly checks: gongkai checks list [--month YYYY-MM] [--json]",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -21,12 +21,6 @@ from tracker.i18n import tr
 from tracker.workspace import Workspace
 from tui.commands.common import workspace
 
-NAME = "daemon"
-HELP = tr(
-    "在后台运行定时任务 (无界面), 直到 Ctrl-C 或 SIGTERM",
-    "run the scheduler headless until Ctrl-C or SIGTERM",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """No options: everything comes from config.toml's [schedule] and [[channels]]."""

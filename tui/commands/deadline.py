@@ -10,8 +10,6 @@ from tracker.i18n import set_locale, tr
 from tracker.workspace import calendar_for
 from tui.commands.common import add_json, parse_day, print_json
 
-NAME = "deadline"
-HELP = tr("计算信息形成之日起的公开期限 (工作日)", "the due date of information formed on a day")
 WEEKDAYS_ZH = "一二三四五六日"
 
 

@@ -14,12 +14,6 @@ from tracker.errors import ValidationError
 from tracker.i18n import tr
 from tui.commands.common import add_today, parse_day, workspace
 
-NAME = "export"
-HELP = tr(
-    "导出年终汇总 (xlsx|md|json|docx) 或年度报告草稿 (--report annual, docx|md)",
-    "export the year-end summary (xlsx|md|json|docx) or the annual report draft (--report annual)",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=str, metavar="YYYY", help=tr("年份", "the year"))

@@ -10,11 +10,6 @@ from tracker.formats.checks_io import apply_import, parse_checks, plan_import
 from tracker.i18n import tr
 from tui.commands.common import workspace
 
-NAME = "import"
-HELP = tr(
-    "从 Excel/CSV 导入月度清查记录: gongkai import checks FILE.xlsx|FILE.csv",
-    "import monthly checks from Excel/CSV: gongkai import checks FILE.xlsx|FILE.csv",
-)
 EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
 

@@ -10,13 +10,6 @@ from checks.poller.errors import label
 from tracker.i18n import tr
 from tui.commands.common import add_json, print_json, workspace
 
-NAME = "poll"
-HELP = tr(
-    "抓取区政府网站各栏目一次, 记录新条目; 有栏目抓取失败时退出码为 1",
-    "poll every watched column of the district site once and record new items; "
-    "exit 1 when some source failed",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_json(parser)

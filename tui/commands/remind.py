@@ -15,13 +15,6 @@ from checks.status import context_for
 from tracker.i18n import tr
 from tui.commands.common import add_json, add_today, print_json, workspace
 
-NAME = "remind"
-HELP = tr(
-    "列出当天到期的提醒; --send 通过配置的渠道发送 (每条只发一次; 有渠道发送失败时退出码为 1)",
-    "list the day's reminders; --send sends them through the channels, once each "
-    "(exit 1 when a channel failed)",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_today(parser)

@@ -9,9 +9,6 @@ from tracker.backups import list_backups, restore
 from tracker.config import load_config
 from tracker.i18n import set_locale, tr
 
-NAME = "restore"
-HELP = tr("从备份恢复数据文件", "restore the data file from a backup")
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -12,12 +12,6 @@ from tracker.formats.md import write_md
 from tracker.formats.xlsx import write_xlsx
 from tracker.i18n import tr
 
-NAME = "rollup"
-HELP = tr(
-    "汇总多个镇的 json 导出, 生成对比表 (xlsx 或 md)",
-    "combine several towns' json exports into one comparison (xlsx or md)",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

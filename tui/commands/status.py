@@ -9,12 +9,6 @@ from tracker.i18n import tr
 from tui.commands.common import add_json, add_today, print_json, workspace
 from tui.labels import kind_label
 
-NAME = "status"
-HELP = tr(
-    "列出某天的逾期、即将到期和违规事项 (有否决或逾期时退出码为 1)",
-    "list the day's flags (exit 1 when any veto or overdue flag is found)",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_today(parser)

@@ -10,12 +10,6 @@ from tracker.formats.checks_io import write_template
 from tracker.i18n import tr
 from tui.commands.common import add_today, workspace
 
-NAME = "template"
-HELP = tr(
-    "生成月度清查导入模板: gongkai template checks FILE.xlsx",
-    "write the monthly-check import template: gongkai template checks FILE.xlsx",
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("what", choices=["checks"], help=tr("模板的内容", "which template"))
