@@ -24,6 +24,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from checks.notify import Message, SendResult, enabled_channels, send_all
+from checks.recurring import sync_recurring
 from checks.reminders import Reminder, claim, due_reminders, record_delivery
 from checks.status import context_for
 from tracker.config import Config, Section
@@ -179,6 +180,9 @@ def send_reminders(
     daemon and ``gongkai remind --send``) finds them taken.
     """
     day = day or now.date()
+    # Recurring items get their register entries first, so their reminders carry the stored
+    # item's id from the first one on (not the provisional "rule:period" id).
+    sync_recurring(ws.store, ws.config, day, ws.calendar)
     ctx = context_for(ws, day)
     pending = due_reminders(ctx)
     claimed = claim(ws.store, pending, now)

@@ -80,9 +80,16 @@ def expected_items(
     today: dt.date,
     horizon: dt.timedelta = HORIZON,
     lookback: dt.timedelta = LOOKBACK,
+    since: dt.date | None = None,
 ) -> list[ExpectedItem]:
-    """Every period due between ``today - lookback`` and ``today + horizon``, soonest first."""
+    """Every period due between ``today - lookback`` and ``today + horizon``, soonest first.
+
+    ``since`` (the day the data file was started) cuts off periods that fell due before the
+    office used gongkai: nobody could have recorded them here.
+    """
     first, last = today - lookback, today + horizon
+    if since is not None:
+        first = max(first, since)
     found: list[ExpectedItem] = []
     for pub in config.publications:
         # A year's items fall due up to the next year; start one year early to catch them.
@@ -138,7 +145,7 @@ def sync_recurring(
     day costs no write.
     """
     calendar = calendar or calendar_for(config)
-    expected = expected_items(config, today)
+    expected = expected_items(config, today, since=getattr(store, "created", None))
     if not missing_expected(expected, store.all(PublicationItem)):
         return []
     added = []

@@ -98,7 +98,9 @@ def test_sync_adds_missing_periods_once(write_config, today) -> None:
     from tracker.clock import Clock
     from tracker.workspace import open_workspace
 
-    ws = open_workspace(write_config(extra=PUBLICATIONS), Clock.on(today))
+    path = write_config(extra=PUBLICATIONS)
+    open_workspace(path, Clock.on(D(2026, 9, 1)))  # the data file was started in September
+    ws = open_workspace(path, Clock.on(today))
     added = sync_recurring(ws.store, ws.config, today)
     assert {(i.rule, i.period) for i in added} >= {("dibao", "2026-11"), ("dibao", "2026-12")}
     assert sync_recurring(ws.store, ws.config, today) == []
@@ -112,6 +114,13 @@ def test_sync_adds_missing_periods_once(write_config, today) -> None:
     # Marked published (even before that notional formed day) it stays and is not re-added.
     ws.store.update(item.replace(status="published", published=D(2026, 10, 20)))
     assert sync_recurring(ws.store, ws.config, today) == []
+
+
+def test_periods_due_before_the_data_file_was_started_are_not_expected(write_config) -> None:
+    cfg = config(write_config)
+    since = D(2026, 11, 24)
+    periods = {e.period for e in expected_items(cfg, since, since=since) if e.rule == "dibao"}
+    assert periods == {"2026-12"}  # 2026-10 and 2026-11 fell due before the office used gongkai
 
 
 def ctx(cfg, today, items=()) -> RuleContext:

@@ -38,7 +38,11 @@ async def open_register(pilot) -> None:
 
 
 async def test_late_items_first_with_liaison_and_unit_then_publish(write_config, today) -> None:
-    ws = open_workspace(write_config(extra=PUBLICATION), Clock.on(today))
+    path = write_config(extra=PUBLICATION)
+    open_workspace(
+        path, Clock.on(dt.date(2026, 9, 1))
+    )  # the office started using gongkai in September
+    ws = open_workspace(path, Clock.on(today))
     ws.store.insert(
         PublicationItem.from_input(
             {

@@ -48,6 +48,8 @@ def has_records_of(ctx: RuleContext, year: int) -> bool:
 
 
 def annual_report_deadline(ctx: RuleContext) -> list[Deadline]:
+    if any(p.id == ANNUAL_REPORT_RULE_ID for p in ctx.config.publications):
+        return []  # config lists it as a recurring publication: the register carries its deadline
     year = ctx.today.year - 1
     if report_published(ctx, year):
         return []

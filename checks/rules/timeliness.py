@@ -37,7 +37,9 @@ def open_items(ctx: RuleContext) -> list[Deadline]:
 
 def expected_not_registered(ctx: RuleContext) -> list[Deadline]:
     """Recurring periods due now or soon that the register does not hold yet."""
-    expected = missing_expected(expected_items(ctx.config, ctx.today), ctx.records.items)
+    expected = missing_expected(
+        expected_items(ctx.config, ctx.today, since=ctx.records.tracking_since), ctx.records.items
+    )
     return [
         Deadline(
             subject=SUBJECT,

@@ -1,0 +1,52 @@
+"""Where the features meet: one flag per thing, and reminders that keep their identity."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checks.jobs import send_reminders
+from checks.status import flags_for
+from tracker.clock import Clock
+from tracker.records import PublicationItem, ReminderLog
+from tracker.workspace import open_workspace
+
+from .conftest import BUNDLED_CONFIG
+
+D = dt.date
+
+
+def bundled(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(BUNDLED_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def test_annual_report_is_flagged_once_in_january(tmp_path) -> None:
+    path = bundled(tmp_path)
+    open_workspace(path, Clock.on(D(2026, 6, 1)))  # in use since June
+    ws = open_workspace(path, Clock.on(D(2027, 1, 26)))
+    annual = [f for f in flags_for(ws) if "年度报告" in f.title]
+    assert len(annual) == 1, [f.title for f in annual]
+    assert annual[0].due == D(2027, 1, 31)
+
+
+def test_bundled_config_first_morning_is_not_a_wall_of_overdue(tmp_path) -> None:
+    ws = open_workspace(bundled(tmp_path), Clock.on(D(2026, 11, 25)))
+    overdue = [f for f in flags_for(ws) if f.kind == "overdue"]
+    assert overdue == []  # nothing could have been recorded before today
+    december = [f for f in flags_for(ws, D(2026, 12, 11)) if f.kind == "overdue"]
+    assert len(december) >= 44  # every platform's November check, then due on the 10th
+
+
+def test_sweep_registers_recurring_items_before_reminding(tmp_path) -> None:
+    path = bundled(tmp_path)
+    open_workspace(path, Clock.on(D(2026, 11, 1)))
+    ws = open_workspace(path, Clock.on(D(2026, 12, 9)))
+    now = dt.datetime(2026, 12, 9, 9, 0, tzinfo=ws.clock.now().tzinfo)
+    send_reminders(ws, now, channels=[])
+    items = {(i.rule, i.period): i for i in ws.store.all(PublicationItem)}
+    assert ("dibao", "2026-12") in items
+    keys = {r.key for r in ws.store.all(ReminderLog)}
+    dibao_id = items[("dibao", "2026-12")].id
+    assert f"publication_items:{dibao_id}" in keys
+    assert not any(k.endswith(":dibao:2026-12") for k in keys)
