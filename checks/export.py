@@ -19,6 +19,12 @@ ANNUAL_FORMATS = ("docx", "md")
 EXPORT_FOLDER = "exports"
 
 
+def report_year(today: dt.date) -> int:
+    """The year an office is reporting on: this year from November (year-end assessment),
+    last year from January to October (the annual report is due 31 January)."""
+    return today.year if today.month >= 11 else today.year - 1
+
+
 def export_folder(ws: Workspace) -> Path:
     """``<data folder>/exports``: next to the data, where the office finds its files."""
     return ws.data_folder / EXPORT_FOLDER

@@ -59,7 +59,7 @@ async def test_flag_titles_are_shown_literally(ws, monkeypatch) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#flags", DataTable)
-        assert str(table.get_cell_at((0, 1))) == nasty  # a veto sorts first
+        assert str(table.get_cell_at((0, 3))) == nasty  # a veto sorts first
         assert "单项否决 1" in str(app.screen.query_one("#summary", Static).render())
 
 

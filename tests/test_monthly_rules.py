@@ -64,18 +64,13 @@ def all_checked(month: str) -> list[MonthlyCheck]:
 
 def test_missing_check_is_due_on_day_10_and_overdue_on_day_11(config) -> None:
     day10 = ctx_for(config, dt.date(2026, 11, 10))
-    deadlines = {d.id: d for d in missing_checks(day10)}
-    assert set(deadlines) == {
-        "website:2026-10",
-        "wechat:2026-10",
-        "board-01:2026-10",
-        "board-fin:2026-10",
-    }
-    assert deadlines["wechat:2026-10"].due == dt.date(2026, 11, 10)
+    [deadline] = missing_checks(day10)
+    assert deadline.id == "checks:2026-10" and deadline.due == dt.date(2026, 11, 10)
+    assert "4 个平台未录入" in deadline.title  # one line for the month, not one per board
     kinds_day10 = {f.id: f.kind for f in evaluate(day10) if f.subject == "platforms"}
-    assert kinds_day10["wechat:2026-10"] == "due_soon"
+    assert kinds_day10["checks:2026-10"] == "due_soon"
     day11 = ctx_for(config, dt.date(2026, 11, 11))
-    flags = [f for f in evaluate(day11) if f.id == "wechat:2026-10"]
+    flags = [f for f in evaluate(day11) if f.id == "checks:2026-10"]
     assert flags[0].kind == "overdue" and flags[0].days_overdue == 1
     assert "月度清查" in flags[0].rule.name
 
@@ -83,8 +78,8 @@ def test_missing_check_is_due_on_day_10_and_overdue_on_day_11(config) -> None:
 def test_check_recorded_on_day_10_clears_the_deadline(config) -> None:
     recorded = [check("wechat", "2026-10", checked_on="2026-11-10")]
     ctx = ctx_for(config, dt.date(2026, 11, 11), recorded)
-    ids = {d.id for d in missing_checks(ctx)}
-    assert "wechat:2026-10" not in ids and "website:2026-10" in ids
+    [deadline] = missing_checks(ctx)
+    assert "3 个平台未录入" in deadline.title
 
 
 def test_everything_checked_means_no_missing_deadline(config) -> None:
@@ -121,14 +116,26 @@ def test_boards_are_not_judged_by_the_two_week_rule(config) -> None:
     assert stale_platforms(ctx_for(config, dt.date(2026, 11, 24), checks)) == []
 
 
-def test_a_check_that_found_a_gap_is_a_veto_for_its_month(config) -> None:
+def test_the_latest_check_that_found_a_gap_is_a_veto_for_its_month(config) -> None:
     checks = [
-        check("wechat", "2026-10", id=7, last_update="2026-10-17", checked_on="2026-10-31"),
+        check("wechat", "2026-10", id=7, last_update="2026-10-16", checked_on="2026-10-31"),
         check("wechat", "2026-09", id=8, last_update="2026-09-15", checked_on="2026-09-30"),
     ]
-    flags = stale_at_check(ctx_for(config, dt.date(2026, 11, 5), checks))
-    assert [(f.kind, f.subject, f.id) for f in flags] == [("veto", "monthly_checks", "8")]
-    assert "2026-09" in flags[0].title and "15 天" in flags[0].title
+    # checked on 31 Oct, last update 16 Oct: 15 days; today the account is 14 days stale, fine
+    flags = stale_at_check(ctx_for(config, dt.date(2026, 10, 30), checks))
+    assert [(f.kind, f.subject, f.id) for f in flags] == [("veto", "monthly_checks", "7")]
+    assert "2026-10" in flags[0].title and "15 天" in flags[0].title
+
+
+def test_older_findings_and_platforms_stale_now_are_not_repeated(config) -> None:
+    checks = [
+        check("wechat", "2026-10", id=7, last_update="2026-10-20", checked_on="2026-10-31"),
+        check("wechat", "2026-09", id=8, last_update="2026-09-01", checked_on="2026-09-30"),
+    ]
+    assert stale_at_check(ctx_for(config, dt.date(2026, 11, 2), checks)) == []  # Sep is history
+    stale = [check("wechat", "2026-10", id=7, last_update="2026-10-01", checked_on="2026-10-31")]
+    later = ctx_for(config, dt.date(2026, 11, 20), stale)
+    assert stale_at_check(later) == [] and [f.id for f in stale_platforms(later)] == ["wechat"]
 
 
 # ---------------------------------------------------------------- drops

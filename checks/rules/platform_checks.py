@@ -171,11 +171,19 @@ def stale_platforms(ctx: RuleContext) -> list[Flag]:
 
 
 def stale_at_check(ctx: RuleContext) -> list[Flag]:
-    """A recorded check found the platform more than 14 days without an update → 单项否决 for that month."""
+    """The latest check of a platform found it more than 14 days without an update → 单项否决.
+
+    Only the latest check counts here, and not when the platform is stale right now (that flag
+    says more): older findings are history, kept in the monthly screen and the year-end summary.
+    """
     earliest = shift_month(month_of(ctx.today), -CHECK_VETO_WINDOW_MONTHS)
+    stale_now = {f.id for f in stale_platforms(ctx)}
     flags = []
-    for check in ctx.records.checks:
-        if check.month < earliest or not check_is_veto(ctx.config, check):
+    for checks in _checks_by_platform(ctx.records.checks).values():
+        check = max(checks, key=lambda c: c.month)
+        if check.month < earliest or check.platform in stale_now:
+            continue
+        if not check_is_veto(ctx.config, check):
             continue
         platform = ctx.config.platform(check.platform)
         assert platform is not None and check.checked_on and check.last_update
@@ -267,24 +275,34 @@ def stale_boards(ctx: RuleContext) -> list[Flag]:
 
 
 def missing_checks(ctx: RuleContext) -> list[Deadline]:
-    """Last month's check of every platform is due by day ``monthly_check_day`` of this month."""
+    """Last month's check of every platform is due by day ``monthly_check_day`` of this month.
+
+    One deadline for the month, naming how many platforms are missing: one line on the
+    dashboard and one reminder, not one per board (the monthly screen lists them).
+    """
     month = previous_month(ctx.today)
     done = {c.platform for c in ctx.records.checks if c.month == month}
     due = ctx.today.replace(day=int(ctx.rules.monthly_check_day))
     since = ctx.records.tracking_since
     if since and due < since:
         return []  # that month's deadline passed before the office started using gongkai
+    missing = [p for p in ctx.config.platforms if p.id not in done]
+    if not missing:
+        return []
+    names = "、".join(_name(p) for p in missing[:2])
+    more = tr("等", " and others") if len(missing) > 2 else ""
     return [
         Deadline(
             "platforms",
-            f"{p.id}:{month}",
-            tr(f"{_name(p)} {month} 月度清查未录入", f"{_name(p)}: {month} check not recorded"),
+            f"checks:{month}",
+            tr(
+                f"{month} 月度清查: {len(missing)} 个平台未录入 ({names}{more})",
+                f"{month} monthly check: {len(missing)} platform(s) not recorded ({names}{more})",
+            ),
             due,
             CHECK_DUE,
-            str(p.owner or ""),
+            tr("党政办公室", "the office"),
         )
-        for p in ctx.config.platforms
-        if p.id not in done
     ]
 
 

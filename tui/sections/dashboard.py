@@ -48,9 +48,13 @@ class DashboardSection(Section):
     @classmethod
     def help_text(cls) -> str:
         return tr(
-            "今日待办: 单项否决、逾期、即将到期和提醒, 最严重的在最前。选中一行按回车转到对应部分。",
+            "今日待办: 单项否决、逾期、即将到期和提醒, 最严重的在最前。选中一行按回车转到对应部分。"
+            "若某年的法定节假日尚未收录 (chinesecalendar 只到 2026 年), 跨入该年的期限按周一至周五推算,"
+            "国务院公布放假安排后在 config.toml 的 [calendar] 中补充 holidays 和 workdays 即可。",
             "Today: vetoes, overdue, due-soon and warnings, most serious first. "
-            "Press Enter on a row to open its section.",
+            "Press Enter on a row to open its section. When a year's holidays are not known yet, "
+            "deadlines crossing into it are counted Monday to Friday; add the State Council's "
+            "schedule under [calendar] holidays / workdays in config.toml.",
         )
 
     def compose(self) -> ComposeResult:
@@ -63,10 +67,12 @@ class DashboardSection(Section):
 
     def on_mount(self) -> None:
         table = self.query_one("#flags", DataTable)
+        # Short columns first: at 80 columns the long title may run off the right edge,
+        # but what it is, how late and by when stay in view.
         table.add_column(tr("类别", "Kind"), key="kind")
-        table.add_column(tr("事项", "Item"), key="title")
-        table.add_column(tr("截止", "Due"), key="due")
         table.add_column(tr("状态", "State"), key="state")
+        table.add_column(tr("截止", "Due"), key="due")
+        table.add_column(tr("事项", "Item"), key="title")
         table.add_column(tr("依据", "Rule"), key="rule")
         # Paint the frame first; reading five years of records can wait one refresh.
         self.call_after_refresh(self.reload)
@@ -101,10 +107,8 @@ class DashboardSection(Section):
         note.update(
             literal(
                 tr(
-                    f"注意: {'、'.join(map(str, missing))} 年节假日安排尚未收录, 跨入该年的期限按周一至周五推算 (暂定)。"
-                    "可在 config.toml 的 [calendar] 补充。",
-                    f"Note: holidays for {', '.join(map(str, missing))} are not known yet; deadlines "
-                    "crossing into it are counted Mon-Fri (provisional). Add them under [calendar].",
+                    f"{'、'.join(map(str, missing))} 年节假日未收录, 跨年期限暂按周一至周五计",
+                    f"{', '.join(map(str, missing))} holidays unknown: counted Mon-Fri for now",
                 )
             )
             if missing
@@ -116,17 +120,21 @@ class DashboardSection(Section):
             table.clear()
             for index, f in enumerate(flags):
                 if f.days_overdue:
-                    state = tr(f"逾期 {f.days_overdue} 天", f"{f.days_overdue} d overdue")
+                    state = tr(f"逾期{f.days_overdue}天", f"{f.days_overdue}d late")
                 elif f.due:
                     left = (f.due - today).days
-                    state = tr(f"剩 {left} 天", f"{left} d left")
+                    state = tr(f"剩{left}天", f"{left}d left")
                 else:
                     state = ""
+                # this year's dates as MM-DD: the column stays narrow at 80 columns
+                due = ""
+                if f.due:
+                    due = f.due.strftime("%m-%d") if f.due.year == today.year else f.due.isoformat()
                 table.add_row(
                     literal(kind_label(f.kind), KIND_STYLE[f.kind]),
-                    literal(f.title),
-                    literal(f.due.isoformat() if f.due else ""),
                     literal(state),
+                    literal(due),
+                    literal(f.title),
                     literal(f.rule.name),
                     key=str(index),
                 )

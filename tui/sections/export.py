@@ -23,6 +23,7 @@ from checks.export import (
     check_annual,
     export_annual,
     export_summary,
+    report_year,
 )
 from checks.rules.applications import answer_due
 from checks.status import context_for
@@ -224,7 +225,7 @@ class ExportSection(Section):
         )
 
     def compose(self) -> ComposeResult:
-        year = self.ws.clock.today().year - 1
+        year = report_year(self.ws.clock.today())
         yield Static(self.title(), classes="section-title")
         with Horizontal(classes="export-row"):
             yield Input(str(year), id="export-year", placeholder="YYYY")
@@ -486,7 +487,9 @@ class ExportSection(Section):
 
     def action_figures(self) -> None:
         text = self.query_one("#export-year", Input).value.strip()
-        year = int(text) if text.isdigit() and len(text) == 4 else self.ws.clock.today().year - 1
+        year = (
+            int(text) if text.isdigit() and len(text) == 4 else report_year(self.ws.clock.today())
+        )
         existing = next((f for f in self.ws.store.all(AnnualFigures) if f.year == year), None)
         values = existing.to_doc() if existing else {}
         form: RecordForm[AnnualFigures] = RecordForm(
