@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from checks.rules.website import is_stale, newest_date
+from tracker.records.base import maybe_datetime
 from tracker.records.web import SourceState, WebItem, all_states, open_web_store, web_store_path
 from tracker.workspace import Workspace
 
@@ -32,17 +33,6 @@ class SourceView:
     last_good_at: dt.datetime | None
     items: list[WebItem] = field(default_factory=list)
     new_urls: set[str] = field(default_factory=set)
-
-
-def _when(value: object) -> dt.datetime | None:
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def _state(state: SourceState, stale: bool, failing_after: int) -> tuple[str, dt.datetime | None]:
@@ -96,7 +86,7 @@ def overview(ws: Workspace, today: dt.date) -> list[SourceView]:
                 error=state.last_error,
                 message=state.last_message,
                 new_items=state.last_new_items,
-                last_good_at=_when(good.get("at")),
+                last_good_at=maybe_datetime(good.get("at")),
                 items=own,
                 new_urls=new_urls,
             )

@@ -14,6 +14,7 @@ from typing import Any
 from checks.context import DeadlineFn, RuleContext, RuleFn
 from checks.flags import Flag, Rule
 from tracker.i18n import tr
+from tracker.records.base import maybe_datetime
 
 SOURCE = "国办秘函〔2019〕19号"
 NEWS_RULE = Rule("动态要闻栏目更新", SOURCE)
@@ -60,17 +61,6 @@ def _date(value: Any) -> dt.date | None:
     if isinstance(value, str) and value:
         try:
             return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _datetime(value: Any) -> dt.datetime | None:
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.datetime.fromisoformat(value)
         except ValueError:
             return None
     return None
@@ -189,7 +179,7 @@ def availability(ctx: RuleContext) -> list[Flag]:
             p
             for p in ctx.records.polls
             if p.get("source") == source.id
-            and (at := _datetime(p.get("at"))) is not None
+            and (at := maybe_datetime(p.get("at"))) is not None
             and since <= at.date() <= ctx.today
         ]
         if not probes:
@@ -232,7 +222,7 @@ def failing_sources(ctx: RuleContext) -> list[Flag]:
         failures = int(state.get("consecutive_failures") or 0)
         if failures <= 0:
             continue
-        since = _datetime(state.get("failing_since"))
+        since = maybe_datetime(state.get("failing_since"))
         when = since.strftime("%Y-%m-%d %H:%M") if since else "?"
         message = state.get("last_message") or ""
         if failures >= after:
@@ -259,7 +249,7 @@ def backdated_items(ctx: RuleContext) -> list[Flag]:
         if item.get("baseline"):
             continue
         shown = _date(item.get("date"))
-        seen = _datetime(item.get("first_seen"))
+        seen = maybe_datetime(item.get("first_seen"))
         if shown is None or seen is None:
             continue
         if (ctx.today - seen.date()).days > BACKDATE_WINDOW_DAYS:
