@@ -21,9 +21,9 @@ from textual.widgets.option_list import Option
 from tracker.i18n import get_locale, set_locale, tr
 from tracker.workspace import Workspace
 from tui.help import HelpScreen
+from tui.scheduling import AppReminders
 from tui.sections import SECTIONS, section_info
 from tui.sections.base import Section
-from tui.sections.reminders import AppReminders
 
 WEEKDAYS_ZH = "一二三四五六日"
 
@@ -77,7 +77,8 @@ class GongkaiApp(App[int]):
     def on_mount(self) -> None:
         self._set_titles()
         self.query_one("#nav", OptionList).highlighted = 0
-        self.reminders.start()  # only if this window gets the scheduler lease does it run jobs
+        # after the first paint; only if this window gets the scheduler lease does it run jobs
+        self.call_after_refresh(self.reminders.start)
 
     def on_unmount(self) -> None:
         self.reminders.stop()

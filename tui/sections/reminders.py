@@ -8,7 +8,6 @@ unmount and turns each job run into a toast.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from checks.flags import Deadline
-from checks.jobs import JOB_IDS, SWEEP, JobRun, JobRunner, job_title
+from checks.jobs import JOB_IDS, SWEEP, job_title
 from checks.reminders import (
     Overview,
     acknowledge,
@@ -31,7 +30,7 @@ from checks.reminders import (
     snooze_problem,
     threshold_label,
 )
-from checks.scheduler import AppScheduler, JobStatus, holder_text, job_statuses, lease_for
+from checks.scheduler import JobStatus, holder_text, job_statuses
 from checks.status import context_for
 from tracker.errors import GongkaiError
 from tracker.i18n import tr
@@ -41,7 +40,7 @@ from tui.safe import literal
 from tui.sections.base import Section
 
 if TYPE_CHECKING:
-    from tui.app import GongkaiApp
+    pass
 
 GROUP_STYLE = {"due": "bold red", "soon": "yellow", "sent": "", "snoozed": "dim"}
 
@@ -68,78 +67,6 @@ def _when(moment: dt.datetime | None) -> str:
 
 
 # ---------------------------------------------------------------- the app's scheduler
-
-
-class AppReminders:
-    """Starts the in-app scheduler (if enabled), shows toasts for what its jobs did.
-
-    Under ``run_test()`` it stays off unless a test sets ``autostart``, so other screens'
-    tests never see a background poll or sweep.
-    """
-
-    def __init__(self, app: GongkaiApp) -> None:
-        self.app = app
-        self.autostart: bool | None = None
-        self.poller: Any = None
-        self.send: Any = None
-        self.scheduler: AppScheduler | None = None
-
-    def runner(self) -> JobRunner:
-        ws = self.app.workspace
-        extra: dict[str, Any] = {}
-        if self.send is not None:
-            extra["send"] = self.send
-        return JobRunner(ws, poller=self.poller, **extra)
-
-    def start(self) -> None:
-        ws = self.app.workspace
-        wanted = self.autostart if self.autostart is not None else not self.app.is_headless
-        if not wanted or not ws.config.schedule.enabled:
-            return
-        self.scheduler = AppScheduler(self.runner(), lease_for(ws, "app"), on_run=self._from_job)
-        self.scheduler.start()
-
-    def stop(self) -> None:
-        if self.scheduler is not None:
-            self.scheduler.shutdown()
-            self.scheduler = None
-
-    def data_changed(self) -> None:
-        if self.scheduler is not None:
-            self.scheduler.data_changed()
-
-    def run_now(self, job_id: str) -> JobRun:
-        """Run a job by hand (blocking: from a worker thread)."""
-        if self.scheduler is not None:
-            return self.scheduler.run_now(job_id)
-        run = self.runner().run(job_id, manual=True)
-        self._from_job(run)
-        return run
-
-    def _from_job(self, run: JobRun) -> None:
-        # RuntimeError: the app is closing; the run is in the data all the same.
-        with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self.show_run, run)
-
-    def show_run(self, run: JobRun) -> None:
-        if run.sent:
-            titles = "\n".join(r.describe() for r in run.sent[:5])
-            more = len(run.sent) - 5
-            if more > 0:
-                titles += tr(f"\n…另有 {more} 条", f"\n... and {more} more")
-            self.app.notify(
-                titles,
-                title=tr(f"新提醒 {len(run.sent)} 条", f"{len(run.sent)} new reminder(s)"),
-                severity="warning",
-                timeout=20,
-                markup=False,
-            )
-        if not run.ok:
-            self.app.notify(
-                run.outcome, title=job_title(run.job), severity="error", timeout=20, markup=False
-            )
-        for section in self.app.query(RemindersSection).results(RemindersSection):
-            section.reload()
 
 
 # ---------------------------------------------------------------- choosing a job
