@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from checks.flags import Flag
-from checks.status import flags_for
 from tracker.errors import GongkaiError
 from tracker.i18n import tr
 from tui.labels import kind_label
@@ -83,6 +82,8 @@ class DashboardSection(Section):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard")
     def _load(self) -> None:
+        from checks.status import flags_for  # deferred: the rules load after the first paint
+
         today = self.ws.clock.today()
         try:
             flags = flags_for(self.ws, today)
