@@ -82,3 +82,21 @@ async def test_english_setting(write_config, today) -> None:
         labels = [str(nav.get_option_at_index(i).prompt) for i in range(nav.option_count)]
         assert "1  Today" in labels and "2  Monthly checks" in labels
         assert "Tuesday" in app.sub_title
+
+
+async def test_number_keys_pressed_together_settle_on_the_last(ws) -> None:
+    from textual.events import Key
+    from textual.widgets import OptionList
+
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "5678123":  # all queued before any is handled, as when the app is busy
+            app.post_message(Key(key, key))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        switcher = app.screen.query_one("#main", ContentSwitcher)
+        nav = app.screen.query_one("#nav", OptionList)
+        assert (switcher.current, nav.highlighted) == ("actions", 2)
+        await pilot.pause()
+        await pilot.pause()  # and it stays there: no highlight echo keeps switching sections
+        assert (switcher.current, nav.highlighted) == ("actions", 2)

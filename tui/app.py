@@ -111,7 +111,12 @@ class GongkaiApp(App[int]):
             self.pop_screen()
         switcher = self.main_screen.query_one("#main", ContentSwitcher)
         nav = self.main_screen.query_one("#nav", OptionList)
-        nav.highlighted = nav.get_option_index(section_id)
+        index = nav.get_option_index(section_id)
+        if nav.highlighted != index:
+            # Moving the highlight here must not come back as a "go to" request: with two
+            # number keys queued, the echoes would bounce between sections for ever.
+            with nav.prevent(OptionList.OptionHighlighted):
+                nav.highlighted = index
         if switcher.current == section_id:
             return None
         existing = switcher.query(f"#{section_id}")
@@ -138,7 +143,8 @@ class GongkaiApp(App[int]):
 
     @on(OptionList.OptionHighlighted, "#nav")
     def _nav_moved(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
+        switcher = self.main_screen.query_one("#main", ContentSwitcher)
+        if event.option.id and event.option.id != switcher.current:
             self.show_section(event.option.id)
 
     def data_changed(self) -> None:
