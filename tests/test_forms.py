@@ -69,3 +69,25 @@ async def test_negative_count_refused_then_fixed_and_saved() -> None:
         assert isinstance(app.result, MonthlyCheck)
         assert app.result.volume == 12 and app.result.platform == "wechat"
         assert str(app.result.last_update) == "2026-10-28"
+
+
+async def test_a_long_form_scrolls_and_starts_in_its_first_field() -> None:
+    fields = [FormField(f"f{n}", f"字段 {n}") for n in range(12)]
+
+    class Long(Host):
+        def open_form(self) -> None:
+            names = {f"f{n}": "" for n in range(12)}
+            self.push_screen(RecordForm("长表单", MonthlyCheck, fields, names), self._done)
+
+    app = Long()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_form()
+        await pilot.pause()
+        first = app.screen.query_one("#field-f0", Input)
+        assert app.focused is first
+        last = app.screen.query_one("#field-f11", Input)
+        assert last.region.height == 0 or last.region.y >= 24  # below the fold at first
+        last.focus()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert 0 < last.region.y < 24  # scrolled into view

@@ -85,8 +85,8 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
     }
     RecordForm #form-title { text-style: bold; color: $accent; }
     RecordForm #form-body { height: 1fr; }
-    RecordForm #form-fields { width: 2fr; height: auto; }
-    RecordForm #form-side { width: 1fr; min-width: 20; padding: 0 1; color: $text-muted; }
+    RecordForm #form-fields { width: 2fr; height: 100%; scrollbar-size-vertical: 1; }
+    RecordForm #form-side { width: 1fr; min-width: 20; height: 100%; padding: 0 1; color: $text-muted; }
     RecordForm .form-label { margin-top: 1; }
     RecordForm Input.-invalid, RecordForm TextArea.-invalid { border: tall $error; }
     RecordForm #form-error { color: $error; height: auto; }
@@ -129,6 +129,11 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
             with Horizontal(id="form-buttons"):
                 yield Button(tr("保存 Ctrl+S", "Save Ctrl+S"), id="form-save", variant="primary")
                 yield Button(tr("取消 Esc", "Cancel Esc"), id="form-cancel")
+
+    def on_mount(self) -> None:
+        """The cursor starts in the first field, ready for typing."""
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}").focus()
 
     def _input_for(self, f: FormField) -> Widget:
         value = self.values.get(f.name)
