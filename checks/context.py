@@ -5,6 +5,7 @@ Rules are pure functions of a RuleContext, so a test builds one for any date wit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +55,35 @@ class Snapshot:
 
 
 POLL_WINDOW_DAYS = 31
+
+
+def _on_or_before(value: Any, day: dt.date) -> bool:
+    """Whether a stored date or date-time (ISO text or object) is not after ``day``; unknown → yes."""
+    if value is None or value == "":
+        return True
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return text[:10] <= day.isoformat()
+
+
+def snapshot_as_of(snap: Snapshot, day: dt.date) -> Snapshot:
+    """The records as they could have stood on ``day``: what was recorded later is left out.
+
+    Used to judge a past day (the year-end summary's month-end evaluations), so a check made in
+    October does not make January look like a veto. Records without a date are kept.
+    """
+    month = f"{day:%Y-%m}"
+    return dataclasses.replace(
+        snap,
+        checks=[
+            c for c in snap.checks if (c.checked_on <= day if c.checked_on else c.month < month)
+        ],
+        actions=[a for a in snap.actions if _on_or_before(a.created_on, day)],
+        study_sessions=[s for s in snap.study_sessions if s.date <= day],
+        items=[i for i in snap.items if i.formed <= day],
+        applications=[a for a in snap.applications if a.received <= day],
+        reminders=[r for r in snap.reminders if _on_or_before(r.sent_at, day)],
+        web_items=[w for w in snap.web_items if _on_or_before(w.get("first_seen"), day)],
+    )
 
 
 def load_snapshot(ws: Workspace, today: dt.date) -> Snapshot:

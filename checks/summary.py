@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from checks.context import RuleContext, Snapshot, load_snapshot
+from checks.context import RuleContext, Snapshot, load_snapshot, snapshot_as_of
 from checks.deadlines import workdays_for
 from checks.flags import Rule
 from checks.rules import evaluate
@@ -343,12 +343,14 @@ def findings_part(ws: Workspace, snap: Snapshot, period: Period, as_of: dt.date)
     )
 
 
-def evaluation_days(period: Period, as_of: dt.date) -> list[dt.date]:
-    """The last day of every month of the period, up to ``as_of`` (which counts if mid-month)."""
+def evaluation_days(period: Period, as_of: dt.date, since: dt.date | None = None) -> list[dt.date]:
+    """The last day of every month of the period, up to ``as_of`` (which counts if mid-month),
+    from the day gongkai was started (``since``): days before it were never watched."""
     days = sorted(
         {min(month_end(m), as_of) for m in period.months() if month_end(m) >= period.start}
     )
-    return [d for d in days if period.start <= d <= min(period.end, as_of)]
+    first = max(period.start, since) if since else period.start
+    return [d for d in days if first <= d <= min(period.end, as_of)]
 
 
 def vetoes_part(
@@ -365,7 +367,8 @@ def vetoes_part(
         lo = (day - dt.timedelta(days=POLL_WINDOW_DAYS)).isoformat()
         hi = (day + dt.timedelta(days=1)).isoformat()
         window = polls[bisect.bisect_left(stamps, lo) : bisect.bisect_left(stamps, hi)]
-        ctx = RuleContext(day, ws.config, ws.calendar, dataclasses.replace(snap, polls=window))
+        then = dataclasses.replace(snapshot_as_of(snap, day), polls=window)
+        ctx = RuleContext(day, ws.config, ws.calendar, then)
         vetoes = [f for f in evaluate(ctx) if f.kind == "veto"]
         veto_days += bool(vetoes)
         for f in vetoes:
@@ -426,7 +429,12 @@ def gaps_part(
         )
         before = [d for d in days if d < period.start]
         inside = sorted(d for d in days if period.start <= d <= end)
-        anchors = ([max(before)] if before else [period.start]) + inside + [end]
+        # Without an earlier update, the first gap starts when the column began to be watched
+        # (its first poll, or the day gongkai was started), not on 1 January.
+        watched = [parse_iso_day(p.get("at")) for p in polls if p.get("source") == source.id]
+        starts = [d for d in (*watched, snap.tracking_since) if d is not None]
+        start = max(period.start, min(starts)) if starts else period.start
+        anchors = ([max(before)] if before else [min(start, end)]) + inside + [end]
         gaps = [(b - a).days for a, b in itertools.pairwise(anchors)]
         longest = max(gaps, default=0)
         over = sum(1 for g in gaps if limit is not None and g > limit)
@@ -842,7 +850,10 @@ def build_summary(
     checks = checks_part(ws, snap, period, today)
     findings = findings_part(ws, snap, period, as_of)
     vetoes = vetoes_part(
-        ws, snap, polls, days if days is not None else evaluation_days(period, as_of)
+        ws,
+        snap,
+        polls,
+        days if days is not None else evaluation_days(period, as_of, snap.tracking_since),
     )
     gaps = gaps_part(ws, snap, polls_inside, period, as_of)
     timeliness = timeliness_part(ws, snap.items, period, as_of)

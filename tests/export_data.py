@@ -29,6 +29,8 @@ COUNTED_ON = D(2026, 2, 1)
 
 
 def seed_ws(config_path: Path, day: dt.date = COUNTED_ON) -> Workspace:
+    """The office has used gongkai since the start of 2025; counted on ``day``."""
+    open_workspace(config_path, Clock.on(D(2025, 1, 1)))
     return open_workspace(config_path, Clock.on(day))
 
 

@@ -50,3 +50,28 @@ def test_sweep_registers_recurring_items_before_reminding(tmp_path) -> None:
     dibao_id = items[("dibao", "2026-12")].id
     assert f"publication_items:{dibao_id}" in keys
     assert not any(k.endswith(":dibao:2026-12") for k in keys)
+
+
+def test_year_end_vetoes_and_gaps_only_count_what_gongkai_could_see(tmp_path) -> None:
+    from checks.summary import Period, build_summary
+    from tracker.records import MonthlyCheck
+
+    path = bundled(tmp_path)
+    open_workspace(path, Clock.on(D(2026, 11, 20)))  # started in November
+    ws = open_workspace(path, Clock.on(D(2026, 12, 31)))
+    ws.store.insert(
+        MonthlyCheck.from_input(
+            {
+                "platform": "wechat",
+                "month": "2026-11",
+                "last_update": "2026-11-01",
+                "checked_on": "2026-11-28",
+            }  # fmt: skip
+        )
+    )
+    summary = build_summary(ws, Period.year(2026))
+    vetoes = summary.part("vetoes")
+    assert {row["day"] for row in vetoes.rows} <= {D(2026, 11, 30), D(2026, 12, 31)}
+    assert vetoes.totals["days"] == 2  # November and December: gongkai was not in use before
+    gaps = {row["source"]: row for row in summary.part("gaps").rows}
+    assert gaps["zl-news"]["longest_gap"] <= 41  # from 20 November, not from 1 January
