@@ -66,7 +66,7 @@ def test_year_end_vetoes_and_gaps_only_count_what_gongkai_could_see(tmp_path) ->
                 "month": "2026-11",
                 "last_update": "2026-11-01",
                 "checked_on": "2026-11-28",
-            }  # fmt: skip
+            }
         )
     )
     summary = build_summary(ws, Period.year(2026))
