@@ -259,7 +259,14 @@ class JobRunner:
         if not manual and at.time() < self.ws.config.schedule.sweep_time:
             day -= dt.timedelta(days=1)
         result = send_reminders(self.ws, at, day=day, send=self.send, sleep=self.sleep)
-        outcome = tr(f"发送 {len(result.sent)} 条提醒", f"{len(result.sent)} reminder(s) sent")
+        if enabled_channels(self.ws.config):
+            outcome = tr(f"发送 {len(result.sent)} 条提醒", f"{len(result.sent)} reminder(s) sent")
+        else:
+            outcome = tr(
+                f"{len(result.sent)} 条新提醒, 只在本程序中显示 (config.toml 未配置 [[channels]] 发送渠道)",
+                f"{len(result.sent)} new reminder(s), shown here only "
+                "(no [[channels]] configured in config.toml)",
+            )
         if result.failed:
             names = ", ".join(f"{r.channel} ({r.error})" for r in result.failed)
             outcome += tr(f"; 渠道失败: {names}", f"; channels failed: {names}")

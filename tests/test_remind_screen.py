@@ -49,7 +49,7 @@ async def test_screen_lists_and_shows_the_schedule(ws) -> None:
         jobs = app.screen.query_one("#jobs", DataTable)
         job_rows = [[str(c) for c in jobs.get_row_at(i)] for i in range(jobs.row_count)]
         assert job_rows[0][:2] == ["抓取区政府网站", "11-25 08:30"]
-        assert job_rows[1][2] == "11-23 08:00" and "发送 2 条提醒" in job_rows[1][3]
+        assert job_rows[1][2] == "11-23 08:00" and "2 条新提醒, 只在本程序中显示" in job_rows[1][3]
         listed = rows(app)
         assert ["今日", "逾期整改", "2026-11-20", "逾期 4 天 待发"] in listed
         assert ["近期", "下周到期", "2026-12-01", "11-26 提醒"] in listed
