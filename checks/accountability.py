@@ -105,7 +105,9 @@ def standings(ctx: RuleContext, year: int | None = None) -> list[Standing]:
                 row.late_workdays += timing.late_by
             elif timing.state == "overdue":
                 row.missing += 1
-    expected = missing_expected(expected_items(ctx.config, ctx.today), ctx.records.items)
+    expected = missing_expected(
+        expected_items(ctx.config, ctx.today, since=ctx.records.tracking_since), ctx.records.items
+    )
     for e in expected:
         if e.due < ctx.today and _in_year(e.due, year):
             for row in rows(e.unit, e.liaison):

@@ -280,30 +280,50 @@ def missing_checks(ctx: RuleContext) -> list[Deadline]:
     One deadline for the month, naming how many platforms are missing: one line on the
     dashboard and one reminder, not one per board (the monthly screen lists them).
     """
-    month = previous_month(ctx.today)
-    done = {c.platform for c in ctx.records.checks if c.month == month}
-    due = ctx.today.replace(day=int(ctx.rules.monthly_check_day))
-    since = ctx.records.tracking_since
-    if since and due < since:
-        return []  # that month's deadline passed before the office started using gongkai
-    missing = [p for p in ctx.config.platforms if p.id not in done]
-    if not missing:
-        return []
-    names = "、".join(_name(p) for p in missing[:2])
-    more = tr("等", " and others") if len(missing) > 2 else ""
+    missing = _missing_last_month(ctx)
+    if missing is None or _before_start(ctx, missing[1]):
+        return []  # nothing missing, or its deadline passed before gongkai was in use
+    month, due, title = missing
     return [
         Deadline(
-            "platforms",
-            f"checks:{month}",
-            tr(
-                f"{month} 月度清查: {len(missing)} 个平台未录入 ({names}{more})",
-                f"{month} monthly check: {len(missing)} platform(s) not recorded ({names}{more})",
-            ),
-            due,
-            CHECK_DUE,
-            tr("党政办公室", "the office"),
+            "platforms", f"checks:{month}", title, due, CHECK_DUE, tr("党政办公室", "the office")
         )
     ]
+
+
+def _missing_last_month(ctx: RuleContext) -> tuple[str, dt.date, str] | None:
+    """(month, due day, title) when some platforms have no check for last month."""
+    month = previous_month(ctx.today)
+    done = {c.platform for c in ctx.records.checks if c.month == month}
+    missing = [p for p in ctx.config.platforms if p.id not in done]
+    if not missing:
+        return None
+    due = ctx.today.replace(day=int(ctx.rules.monthly_check_day))
+    names = "、".join(_name(p) for p in missing[:2])
+    more = tr("等", " and others") if len(missing) > 2 else ""
+    title = tr(
+        f"{month} 月度清查: {len(missing)} 个平台未录入 ({names}{more})",
+        f"{month} monthly check: {len(missing)} platform(s) not recorded ({names}{more})",
+    )
+    return month, due, title
+
+
+def _before_start(ctx: RuleContext, due: dt.date) -> bool:
+    since = ctx.records.tracking_since
+    return since is not None and due < since
+
+
+def unrecorded_before_start(ctx: RuleContext) -> list[Flag]:
+    """Last month's checks, due before gongkai was started: shown, but not counted overdue."""
+    missing = _missing_last_month(ctx)
+    if missing is None or not _before_start(ctx, missing[1]):
+        return []
+    month, _, title = missing
+    note = tr(
+        " (开始使用本程序之前到期, 不计逾期, 可补录)",
+        " (due before gongkai was started: not overdue)",
+    )
+    return [Flag("info", "platforms", f"checks:{month}", title + note, CHECK_DUE)]
 
 
 def open_measures(ctx: RuleContext) -> list[Deadline]:
@@ -362,7 +382,13 @@ def month_summary(config: Config, checks: Iterable[MonthlyCheck], month: str) ->
     )
 
 
-RULES: list[RuleFn] = [stale_platforms, stale_at_check, figure_drops, stale_boards]
+RULES: list[RuleFn] = [
+    stale_platforms,
+    stale_at_check,
+    figure_drops,
+    stale_boards,
+    unrecorded_before_start,
+]
 """Rules that raise flags directly (vetoes, warnings)."""
 
 DEADLINES: list[DeadlineFn] = [missing_checks, open_measures]
