@@ -151,3 +151,17 @@ async def test_sort_by_key_and_by_header_and_overdue_filter(ws) -> None:
         app.screen.query_one("#actions-table .filter-overdue", Checkbox).value = True
         await pilot.pause()
         assert [r[2] for r in cells(app)] == ["王五"]
+
+
+async def test_escape_leaves_the_filter_box_for_the_table(ws) -> None:
+    from textual.widgets import Input
+
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actions(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape")
+        assert isinstance(app.focused, DataTable)
+        await pilot.press("a")  # the section's keys work again
+        assert isinstance(app.screen, RecordForm)

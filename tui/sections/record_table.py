@@ -56,7 +56,10 @@ def _sort_value(row: Row, column: str) -> tuple[int, Any]:
 class RecordTable(Vertical):
     """Filter bar + DataTable. ``statuses`` are (code, label) for the status filter."""
 
-    BINDINGS = [Binding("slash", "filter", tr("筛选", "Filter"))]
+    BINDINGS = [
+        Binding("slash", "filter", tr("筛选", "Filter")),
+        Binding("escape", "leave_filter", tr("回到表格", "Back to the table"), show=False),
+    ]
 
     DEFAULT_CSS = """
     RecordTable { height: 1fr; }
@@ -216,6 +219,10 @@ class RecordTable(Vertical):
 
     def action_filter(self) -> None:
         self.query_one(".filter-text", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        """Esc in the filter bar: back to the table, keeping the filter as typed."""
+        self.table.focus()
 
     @on(Input.Submitted)
     def _back_to_table(self, event: Input.Submitted) -> None:
