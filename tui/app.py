@@ -12,13 +12,13 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette, Hit, Hits, Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from tracker.i18n import get_locale, set_locale, tr
+from tracker.i18n import tr
 from tracker.workspace import Workspace
 from tui.help import HelpScreen
 from tui.scheduling import AppReminders
@@ -50,6 +50,14 @@ class GongkaiApp(App[int]):
         Binding("f1", "help", tr("帮助", "Help"), id="help"),
         Binding("ctrl+r", "reload", tr("刷新", "Reload"), id="reload"),
         Binding("q", "quit", tr("退出", "Quit"), id="quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            tr("命令", "Commands"),
+            show=False,
+            priority=True,
+            id="palette",
+        ),
         *[
             Binding(str(n), f"section({n - 1})", show=False, id=f"section-{n}")
             for n in range(1, len(SECTIONS) + 1)
@@ -181,26 +189,21 @@ class GongkaiApp(App[int]):
 
     # ------------------------------------------------------------ language
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = tr("输入要做的事, 例如 月度清查", "Search for commands")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        other = "en" if get_locale() == "zh" else "zh"
+        """Textual's own commands, in the UI's language, plus switching the language."""
         yield SystemCommand(
-            tr("界面语言: 切换到 English", "Language: switch to 中文"),
-            tr(
-                "本次运行有效; 长期设置请改 config.toml 的 locale",
-                "for this run; set locale in config.toml to keep it",
-            ),
-            partial(self.switch_locale, other),
+            tr("帮助", "Help"), tr("本部分的说明和按键", "this section's keys"), self.action_help
         )
-
-    def switch_locale(self, locale: str) -> None:
-        set_locale(locale)
-        self.refresh_bindings()
-        current = self.main_screen.query_one("#main", ContentSwitcher).current
-        self.call_after_refresh(self._recompose_in, current)
-
-    async def _recompose_in(self, section_id: str | None) -> None:
-        await self.recompose()
-        self._set_titles()
-        if section_id:
-            self.show_section(section_id)
+        yield SystemCommand(
+            tr("配色主题", "Theme"),
+            tr("换一种界面配色", "change the colours"),
+            self.action_change_theme,
+        )
+        yield SystemCommand(
+            tr("退出", "Quit"), tr("关闭 gongkai", "close gongkai"), self.action_quit
+        )

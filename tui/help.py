@@ -31,8 +31,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 literal(
                     tr(
-                        "Ctrl+P 打开命令面板 (转到某部分、切换语言)。Esc 关闭本窗口。",
-                        "Ctrl+P opens the command palette (go to a section, switch language). Esc closes this.",
+                        "Ctrl+P 打开命令面板 (按名称转到某部分)。界面语言在 config.toml 的 [office] locale 设置。Esc 关闭本窗口。",
+                        "Ctrl+P opens the command palette (go to a section by name). The language is [office] locale in config.toml. Esc closes this.",
                     ),
                     "dim",
                 )
