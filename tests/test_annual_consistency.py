@@ -13,15 +13,25 @@ D = dt.date
 
 def register() -> list[Application]:
     return [
-        Application(received=D(2024, 12, 20), applicant_type="business"),  # 2024 → carried over
-        Application(received=D(2025, 3, 2), outcome="granted", answered=D(2025, 3, 20)),
         Application(
+            request="申请公开征地补偿方案", received=D(2024, 12, 20), applicant_type="business"
+        ),  # 2024 → carried over
+        Application(
+            request="申请公开征地补偿方案",
+            received=D(2025, 3, 2),
+            outcome="granted",
+            answered=D(2025, 3, 20),
+        ),
+        Application(
+            request="申请公开征地补偿方案",
             received=D(2025, 5, 2),
             applicant_type="legal_service",
             outcome="other_no_fee",
             answered=D(2025, 6, 1),
         ),
-        Application(received=D(2025, 12, 25)),  # still open at the end of 2025
+        Application(
+            request="申请公开征地补偿方案", received=D(2025, 12, 25)
+        ),  # still open at the end of 2025
     ]
 
 

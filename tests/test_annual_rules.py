@@ -26,31 +26,44 @@ def due_of(ws, app: Application, today: dt.date = TODAY) -> dt.date | None:
 
 def test_answer_within_20_working_days_of_receipt(ws) -> None:
     # received Monday 2026-11-02: the 20th working day after is Monday 2026-11-30
-    assert due_of(ws, Application(received=D(2026, 11, 2))) == D(2026, 11, 30)
+    assert due_of(ws, Application(request="申请公开征地补偿方案", received=D(2026, 11, 2))) == D(
+        2026, 11, 30
+    )
 
 
 def test_extension_adds_20_working_days(ws) -> None:
-    assert due_of(ws, Application(received=D(2026, 11, 2), extended=True)) == D(2026, 12, 28)
+    assert due_of(
+        ws, Application(request="申请公开征地补偿方案", received=D(2026, 11, 2), extended=True)
+    ) == D(2026, 12, 28)
 
 
 def test_correction_resets_the_clock_from_the_day_it_is_received(ws) -> None:
-    waiting = Application(received=D(2026, 11, 2), correction_requested=D(2026, 11, 4))
+    waiting = Application(
+        request="申请公开征地补偿方案", received=D(2026, 11, 2), correction_requested=D(2026, 11, 4)
+    )
     assert due_of(ws, waiting) is None  # the applicant holds the clock
     fixed = waiting.replace(correction_received=D(2026, 11, 9))
     assert due_of(ws, fixed) == D(2026, 12, 7)
 
 
 def test_third_party_days_are_not_counted(ws) -> None:
-    assert due_of(ws, Application(received=D(2026, 11, 2), third_party_days=5)) == D(2026, 12, 7)
+    assert due_of(
+        ws, Application(request="申请公开征地补偿方案", received=D(2026, 11, 2), third_party_days=5)
+    ) == D(2026, 12, 7)
 
 
 def test_answered_applications_have_no_deadline(ws) -> None:
-    done = Application(received=D(2026, 11, 2), outcome="granted", answered=D(2026, 11, 10))
+    done = Application(
+        request="申请公开征地补偿方案",
+        received=D(2026, 11, 2),
+        outcome="granted",
+        answered=D(2026, 11, 10),
+    )
     assert due_of(ws, done) is None
 
 
 def test_overdue_application_is_a_flag_citing_article_33(ws) -> None:
-    app = Application(received=D(2026, 9, 1), number="2026-01")
+    app = Application(request="申请公开征地补偿方案", received=D(2026, 9, 1), number="2026-01")
     app.id = 7
     flags = [
         f
@@ -85,11 +98,16 @@ def test_application_record_refuses_inconsistent_dates() -> None:
 
     with pytest.raises(ValidationError) as e:
         Application.from_input(
-            {"received": "2026-11-02", "answered": "2026-11-01", "outcome": "granted"}
+            {
+                "request": "x",
+                "received": "2026-11-02",
+                "answered": "2026-11-01",
+                "outcome": "granted",
+            }
         )
     assert e.value.field == "answered"
     with pytest.raises(ValidationError) as e:
-        Application.from_input({"received": "2026-11-02", "answered": "2026-11-05"})
+        Application.from_input({"request": "x", "received": "2026-11-02", "answered": "2026-11-05"})
     assert e.value.field == "outcome"
     with pytest.raises(ValidationError) as e:
         AnnualFigures.from_input({"year": 2025, "boards": "扶贫 三十"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import Checkbox, DataTable, Input, Select, Static
+from textual.widgets import Checkbox, DataTable, Input, Select, Static, TextArea
 
 from tests.export_data import seed_ws
 from tracker.records import AnnualFigures, Application
@@ -43,7 +43,9 @@ async def test_annual_report_shows_the_check_and_refuses_until_forced(
     write_config, tmp_path
 ) -> None:
     ws = seed_ws(write_config(), dt.date(2026, 1, 10))
-    ws.store.insert(Application(received=dt.date(2024, 12, 20)))  # carried into 2025
+    ws.store.insert(
+        Application(request="申请公开征地补偿方案", received=dt.date(2024, 12, 20))
+    )  # carried into 2025
     ws.store.insert(AnnualFigures(year=2024, published_carry_forward=[0] * 7))  # …but 2024 said 0
     app = GongkaiApp(ws)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -77,6 +79,7 @@ async def test_add_and_edit_an_application(write_config) -> None:
         await pilot.pause()
         assert isinstance(app.screen, RecordForm)
         app.screen.query_one("#field-received", Input).value = "2026-11-02"
+        app.screen.query_one("#field-request", TextArea).text = "申请公开征地补偿方案"
         app.screen.query_one("#field-number", Input).value = "沙政发[2019]12号 [/x]"
         await pilot.press("ctrl+s")
         await pilot.pause()

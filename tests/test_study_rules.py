@@ -52,3 +52,17 @@ def test_attendance_per_person_across_the_year() -> None:
     ]
     rows = [(a.name, a.sessions, a.hours) for a in attendance(sessions, 2026)]
     assert rows == [("张三", 3, 5.5), ("李四", 1, 2.0), ("王五", 1, 2.0)]
+
+
+def test_assessment_period_must_be_a_real_period() -> None:
+    import pytest
+
+    from tracker.errors import ValidationError
+    from tracker.records import Assessment
+
+    for good in ("2026", "2026-06", "2026Q4", "2026-Q1", "2026H2"):
+        Assessment.from_input({"unit": "村01", "period": good})
+    for bad in ("2026Q5", "26", "2026-13", "上半年"):
+        with pytest.raises(ValidationError) as info:
+            Assessment.from_input({"unit": "村01", "period": bad})
+        assert info.value.field == "period"

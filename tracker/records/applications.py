@@ -79,6 +79,10 @@ class Application(Record):
 
     def check(self) -> None:
         super().check()
+        if not self.request.strip():
+            raise ValidationError(
+                "request", tr("申请内容不能为空", "the request (what was asked for) is required")
+            )
         for name in ("correction_requested", "correction_received", "answered"):
             value = getattr(self, name)
             if value and value < self.received:

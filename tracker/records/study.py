@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -38,6 +39,10 @@ class StudySession(Record):
         return f"{self.date.year}Q{(self.date.month - 1) // 3 + 1}"
 
 
+PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])|-?Q[1-4]|-?H[12])?$")
+"""An assessment period: a year, a month, a quarter or a half year."""
+
+
 @dataclass(kw_only=True)
 class Assessment(Record):
     TABLE: ClassVar[str] = "assessments"
@@ -54,9 +59,13 @@ class Assessment(Record):
         super().check()
         if not self.unit:
             raise ValidationError("unit", tr("单位不能为空", "unit must not be empty"))
-        if not self.period:
+        if not PERIOD.match(self.period):
             raise ValidationError(
-                "period", tr("考核期不能为空 (如 2026 或 2026Q4)", "period is required (e.g. 2026)")
+                "period",
+                tr(
+                    f"考核期 {self.period!r} 应写成 2026、2026-06、2026Q4 或 2026H1",
+                    f"period {self.period!r} must look like 2026, 2026-06, 2026Q4 or 2026H1",
+                ),
             )
         if self.score is not None and self.score > 100:
             raise ValidationError("score", tr("得分不能超过 100", "score must be at most 100"))
