@@ -105,3 +105,29 @@ def test_bundled_config_checks_ok(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK")
+
+
+def test_absurd_dates_and_counts_are_refused_not_crashed(config_path, capsys) -> None:
+    assert main(["--config", str(config_path), "status", "--today", "0001-01-01"]) == 2
+    assert "1900" in capsys.readouterr().err
+    code = main(
+        ["--config", str(config_path), "actions", "add", "--title", "x", "--due", "9999-12-31"]
+    )
+    assert code == 2
+    assert (
+        main(["--config", str(config_path), "deadline", "2026-11-02", "--workdays", "100000000"])
+        == 2
+    )
+    capsys.readouterr()
+    assert main(["--config", str(config_path), "status", "--json"]) in (0, 1)  # data still usable
+
+
+def test_huge_count_is_a_field_error() -> None:
+    import pytest
+
+    from tracker.errors import ValidationError
+    from tracker.records import MonthlyCheck
+
+    with pytest.raises(ValidationError) as info:
+        MonthlyCheck.from_input({"platform": "wechat", "month": "2026-10", "volume": 10**20})
+    assert info.value.field == "volume"

@@ -41,6 +41,8 @@ def deadline_flag(ctx: RuleContext, deadline: Deadline) -> Flag | None:
             deadline.due,
             (today - deadline.due).days,
         )
+    if (deadline.due - today).days > 7 * (ctx.rules.due_soon_workdays + 2):
+        return None  # far off: no need to count the working days in between
     if ctx.calendar.workdays_between(today, deadline.due) <= ctx.rules.due_soon_workdays:
         return Flag(
             "due_soon", deadline.subject, deadline.id, deadline.title, deadline.rule, deadline.due

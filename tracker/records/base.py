@@ -25,7 +25,24 @@ Month = Annotated[str, MONTH_FORMAT]
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
+YEARS = range(1900, 2201)
+"""Dates outside these years are typing mistakes (and would make day-by-day counting crawl)."""
+
+
 def parse_date(value: Any, name: str) -> dt.date:
+    day = _parse_date(value, name)
+    if day.year not in YEARS:
+        raise ValidationError(
+            name,
+            tr(
+                f"{day.isoformat()} 的年份不合理, 应在 {YEARS[0]}–{YEARS[-1]} 之间",
+                f"{day.isoformat()}: the year must be between {YEARS[0]} and {YEARS[-1]}",
+            ),
+        )
+    return day
+
+
+def _parse_date(value: Any, name: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -80,7 +97,7 @@ def parse_month(value: Any, name: str) -> str:
     if isinstance(value, dt.date):
         return f"{value.year:04d}-{value.month:02d}"
     m = _MONTH.match(value.strip()) if isinstance(value, str) else None
-    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= 1900:
+    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) in YEARS:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
     raise ValidationError(
         name,
@@ -91,6 +108,10 @@ def parse_month(value: Any, name: str) -> str:
     )
 
 
+MAX_COUNT = 10**12
+"""Far above any real count; keeps a typo from overflowing the data file's integers."""
+
+
 def parse_count(value: Any, name: str) -> int:
     """A whole number >= 0 (counts of items, followers, clicks)."""
     if isinstance(value, float) and value.is_integer():
@@ -99,12 +120,12 @@ def parse_count(value: Any, name: str) -> int:
         text = value.strip().replace(",", "")
         if re.fullmatch(r"\d+", text):
             value = int(text)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
         raise ValidationError(
             name,
             tr(
-                f"{value!r} 不是有效数量, 应为不小于 0 的整数",
-                f"{value!r} is not a valid count; use a whole number >= 0",
+                f"{value!r} 不是有效数量, 应为 0 到 {MAX_COUNT} 之间的整数",
+                f"{value!r} is not a valid count; use a whole number from 0 to {MAX_COUNT}",
             ),
         )
     return value

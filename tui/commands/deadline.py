@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from checks.deadlines import due_date, workdays_for
 from tracker.config import load_config
@@ -32,8 +33,11 @@ def run(args: argparse.Namespace) -> int:
     set_locale(config.office.locale)
     formed = parse_day(args.formed, "formed")
     if args.workdays is not None:
-        if args.workdays < 0:
-            print(tr("--workdays 不能为负数", "--workdays must not be negative"))
+        if not 0 <= args.workdays <= 1000:
+            print(
+                tr("--workdays 应在 0 到 1000 之间", "--workdays must be between 0 and 1000"),
+                file=sys.stderr,
+            )
             return 2
         workdays, rule = args.workdays, None
     else:

@@ -90,6 +90,14 @@ class DashboardSection(Section):
         except GongkaiError as error:
             self.app.call_from_thread(self._show_error, str(error))
             return
+        except Exception as error:  # a rule tripped on odd data: say so, keep the app usable
+            message = tr(
+                f"计算今日事项时出错 ({type(error).__name__}: {error})。其他部分仍可使用; 请检查最近录入的数据",
+                f"working out today's items failed ({type(error).__name__}: {error}); "
+                "the other sections still work - check recently entered data",
+            )
+            self.app.call_from_thread(self._show_error, message)
+            return
         self.app.call_from_thread(self._show, flags)
 
     def _show_error(self, message: str) -> None:
