@@ -224,3 +224,21 @@ def test_restore_without_backups_says_so(tmp_path) -> None:
     with pytest.raises(DataError) as info:
         restore(tmp_path / "g.json")
     assert "没有可用的备份" in str(info.value)
+
+
+def test_an_edit_on_an_older_copy_keeps_what_another_window_changed(tmp_path) -> None:
+    from tracker.records import PublicationItem
+
+    app, daemon = Store(tmp_path / "g.json"), Store(tmp_path / "g.json")
+    item = app.insert(PublicationItem(title="低保名单", formed=dt.date(2026, 11, 2)))
+    screen_copy = app.get(PublicationItem, item.id or 0)
+    assert screen_copy is not None
+    # the daemon's poller marks it published meanwhile
+    polled = daemon.get(PublicationItem, item.id or 0)
+    assert polled is not None
+    daemon.update(polled.replace(status="published", published=dt.date(2026, 11, 9), url="http://x/1"))
+    # the screen, still holding its copy, adds a note
+    app.update(screen_copy.replace(note="已核对"))
+    final = app.get(PublicationItem, item.id or 0)
+    assert final is not None
+    assert (final.status, final.url, final.note) == ("published", "http://x/1", "已核对")

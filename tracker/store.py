@@ -28,10 +28,10 @@ from tinydb.table import Table
 
 from tracker import __version__
 from tracker.backups import daily_backup, list_backups
-from tracker.errors import DataError
+from tracker.errors import DataError, ValidationError
 from tracker.i18n import tr
 from tracker.migrations import META_ID, META_TABLE, SCHEMA_VERSION, migrate, schema_of, set_schema
-from tracker.records.base import Record, _to_json
+from tracker.records.base import Record, _to_json, origin, set_origin
 from tracker.storage import AtomicJSONStorage, CorruptDataError
 
 R = TypeVar("R", bound=Record)
@@ -281,12 +281,19 @@ class Store:
             table = self._table(record.TABLE)
             table._next_id = None
             record.id = table.insert(record.to_doc())
+        set_origin(record, record.to_doc())
         return record
 
     def update(self, record: R, who: str = "") -> R:
-        """Replace a stored record and log what changed (who, when, old → new)."""
+        """Save an edited record and log what changed (who, when, old → new).
+
+        Only the fields edited since the record was read are written: a change another window
+        or the daemon made meanwhile to other fields stays. If the two changes together break a
+        record rule, nothing is written and the message says to reload.
+        """
         if record.id is None:
             raise ValueError("update needs a stored record")
+        record_id = record.id
         record.check()
         with self.transaction():
             table = self._table(record.TABLE)
@@ -304,11 +311,26 @@ class Store:
                     ),
                 )
             new = record.to_doc()
+            base = origin(record)
+            if base is not None and any(old.get(k) != base.get(k) for k in new):
+                edited = {k: v for k, v in new.items() if base.get(k) != v}
+                new = {**{k: old.get(k) for k in new}, **edited}
+                try:
+                    record = type(record).from_doc(new, record.id)
+                except ValidationError:
+                    raise DataError(
+                        self.path,
+                        tr(
+                            f"这条记录刚被另一个窗口修改过 ({record.TABLE} #{record.id})",
+                            f"this record was just changed elsewhere ({record.TABLE} #{record.id})",
+                        ),
+                        tr("刷新 (Ctrl+R) 后再改一次", "reload (Ctrl+R) and edit it again"),
+                    ) from None
             changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
-            if not changes:
-                return record
-            table.update(new, doc_ids=[record.id])
-            self._log(record.TABLE, record.id, changes, who)
+            if changes:
+                table.update(new, doc_ids=[record_id])
+                self._log(record.TABLE, record_id, changes, who)
+        set_origin(record, new)
         return record
 
     def upsert(self, record: R, *keys: str, who: str = "") -> tuple[R, bool]:

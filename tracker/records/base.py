@@ -310,6 +310,7 @@ class Record:
         data = {k: v for k, v in doc.items() if k in known and k != "id"}
         record = cls.from_input(data)
         record.id = doc_id
+        set_origin(record, record.to_doc())
         return record
 
     def replace(self, **changes: Any) -> Self:
@@ -318,7 +319,22 @@ class Record:
         doc.update({k: _to_json(v) for k, v in changes.items()})
         record = type(self).from_input(doc)
         record.id = self.id
+        set_origin(record, origin(self))
         return record
+
+
+def origin(record: Record) -> dict[str, Any] | None:
+    """The stored form a record was read as (None for a record never stored).
+
+    The store merges an update field by field against it, so an edit made on a copy read
+    earlier does not undo what another window or the daemon changed since.
+    """
+    value = record.__dict__.get("_origin")
+    return value if isinstance(value, dict) else None
+
+
+def set_origin(record: Record, doc: dict[str, Any] | None) -> None:
+    record.__dict__["_origin"] = doc
 
 
 def record_fields(cls: type[Record]) -> list[str]:
