@@ -261,3 +261,18 @@ def test_progress_is_reported(write_config, site) -> None:
         progress=lambda source, words: seen.append((source, words)),
     )
     assert seen[0][0] == "news" and seen[-1][1].startswith("正常")
+
+
+def test_a_malformed_link_does_not_cost_the_poll() -> None:
+    import datetime as dt
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from checks.poller.parse import find_items
+
+    html = (
+        '<ul><li><a href="http://[::1/bad">坏链接</a> 2026-11-02</li>'
+        '<li><a href="./202611/t20261103_1.html">好链接</a> 2026-11-03</li></ul>'
+    )
+    items = find_items(LexborHTMLParser(html), "http://127.0.0.1/c/", dt.date(2026, 11, 24))
+    assert [i.title for i in items] == ["好链接"]

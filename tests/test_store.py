@@ -236,7 +236,9 @@ def test_an_edit_on_an_older_copy_keeps_what_another_window_changed(tmp_path) ->
     # the daemon's poller marks it published meanwhile
     polled = daemon.get(PublicationItem, item.id or 0)
     assert polled is not None
-    daemon.update(polled.replace(status="published", published=dt.date(2026, 11, 9), url="http://x/1"))
+    daemon.update(
+        polled.replace(status="published", published=dt.date(2026, 11, 9), url="http://x/1")
+    )
     # the screen, still holding its copy, adds a note
     app.update(screen_copy.replace(note="已核对"))
     final = app.get(PublicationItem, item.id or 0)

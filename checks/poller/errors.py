@@ -24,6 +24,8 @@ NOT_HTML = "not_html"
 TOO_LARGE = "too_large"
 LAYOUT_CHANGED = "layout_changed"
 REDIRECT_LOOP = "redirect_loop"
+UNREADABLE = "unreadable"
+"""Anything else that went wrong reading one column: that column fails, the others go on."""
 
 ERROR_CLASSES = (
     UNREACHABLE,
@@ -37,6 +39,7 @@ ERROR_CLASSES = (
     TOO_LARGE,
     LAYOUT_CHANGED,
     REDIRECT_LOOP,
+    UNREADABLE,
 )
 AVAILABILITY_FAILURES = frozenset({UNREACHABLE, DNS, TLS, TIMEOUT, HTTP_5XX})
 """What a visitor would also see as "the site is down" (counted by the availability rule)."""
@@ -68,7 +71,20 @@ def label(kind: str | None) -> str:
         TOO_LARGE: tr("页面过大", "too large"),
         LAYOUT_CHANGED: tr("页面结构改变", "layout changed"),
         REDIRECT_LOOP: tr("重定向循环", "redirect loop"),
+        UNREADABLE: tr("页面读取出错", "unreadable page"),
     }.get(kind or "", kind or "")
+
+
+def unreadable(url: str, error: Exception) -> PollError:
+    return PollError(
+        UNREADABLE,
+        tr(
+            f"读取 {url} 时出错 ({type(error).__name__}: {error}); 其他栏目不受影响。"
+            "请在浏览器中打开看看, 如一直出现请告诉技术人员",
+            f"reading {url} failed ({type(error).__name__}: {error}); the other columns are not "
+            "affected. Open it in a browser; if it keeps happening, tell someone technical",
+        ),
+    )
 
 
 def unreachable(url: str) -> PollError:

@@ -75,7 +75,10 @@ def _href(anchor: LexborNode, base: str) -> str | None:
     href = (anchor.attributes.get("href") or "").strip()
     if not href or href.lower().startswith(_SKIP_HREF):
         return None
-    url, _ = urldefrag(_join(base, href))
+    try:
+        url, _ = urldefrag(_join(base, href))
+    except ValueError:  # e.g. href="http://[::1/bad": not a link anyone can follow
+        return None
     return url if url.startswith(("http://", "https://")) else None
 
 

@@ -18,7 +18,7 @@ import httpx
 
 from checks.poller import errors
 from checks.poller.decode import decode
-from checks.poller.errors import PollError
+from checks.poller.errors import PollError, unreadable
 from checks.poller.fetch import Fetcher, Page, make_client
 from checks.poller.match import match_items
 from checks.poller.parse import (
@@ -134,6 +134,8 @@ class SourcePoll:
             result, fresh = await self._poll(state, known)
         except PollError as error:
             result, fresh = self._failed(state, error), []
+        except Exception as error:  # an odd page must not cost the other columns their poll
+            result, fresh = self._failed(state, unreadable(self.source.url, error)), []
         result.duration_ms = int((time.perf_counter() - started) * 1000)
         result.bytes = self.bytes
         state.last_poll = self.now
@@ -295,7 +297,13 @@ def save_poll(web: Store, states: list[SourceState], items: list[WebItem]) -> No
         data = web.storage.read() or {}
         table = data.setdefault(WebItem.TABLE, {})
         next_id = max((int(k) for k in table), default=0) + 1
+        # Re-read under the lock: a poll running at the same time (the app's "poll now" and
+        # the daemon) may have stored the same items already.
+        stored = {(str(d.get("source")), str(d.get("url"))) for d in table.values()}
         for item in items:
+            if (item.source, item.url) in stored:
+                continue
+            stored.add((item.source, item.url))
             item.check()
             table[str(next_id)] = item.to_doc()
             item.id = next_id
