@@ -208,12 +208,19 @@ def claim(store: Store, reminders: Sequence[Reminder], at: dt.datetime) -> list[
 def record_delivery(
     store: Store, entries: Sequence[ReminderLog], delivered: list[str], failed: list[str]
 ) -> None:
-    """Note which channels took the message and which failed, on every entry of one send."""
+    """Note which channels took the message and which failed, on every entry of one send.
+
+    When every channel failed, the entries are taken back out of the log, so the next sweep
+    tries again instead of counting them as sent.
+    """
     if not delivered and not failed:
         return
     with store.transaction():
         for entry in entries:
-            store.update(entry.replace(channels=delivered, failed=failed))
+            if failed and not delivered and entry.id is not None:
+                store.delete(ReminderLog, entry.id)
+            else:
+                store.update(entry.replace(channels=delivered, failed=failed))
 
 
 def acknowledge(store: Store, entry_id: int, at: dt.datetime) -> ReminderLog | None:

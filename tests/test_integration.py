@@ -76,3 +76,33 @@ def test_year_end_vetoes_and_gaps_only_count_what_gongkai_could_see(tmp_path) ->
     assert vetoes.totals["days"] == 2  # November and December: gongkai was not in use before
     gaps = {row["source"]: row for row in summary.part("gaps").rows}
     assert gaps["zl-news"]["longest_gap"] <= 41  # from 20 November, not from 1 January
+
+
+def test_a_reminder_no_channel_took_is_sent_again_next_time(tmp_path) -> None:
+    from checks.notify import SendResult
+    from tracker.config import Section
+    from tracker.records import Action
+
+    ws = open_workspace(bundled(tmp_path), Clock.on(D(2026, 11, 24)))
+    ws.store.insert(Action(title="公开栏更新", due=D(2026, 11, 25)))
+    now = ws.clock.now()
+    hook = Section({"id": "hook", "kind": "webhook", "url": "http://127.0.0.1:9/", "enabled": True})
+    calls: list[int] = []
+
+    def down(channels, message, sleep):
+        calls.append(len(message.reminders))
+        return [SendResult("hook", False, 3, "connection refused")]
+
+    def up(channels, message, sleep):
+        calls.append(len(message.reminders))
+        return [SendResult("hook", True, 1)]
+
+    first = send_reminders(ws, now, channels=[hook], send=down)
+    assert first.failed and calls == [1]
+    assert ws.store.all(ReminderLog) == []  # not counted as sent
+    send_reminders(ws, now, channels=[hook], send=up)
+    assert calls == [1, 1]
+    [entry] = ws.store.all(ReminderLog)
+    assert entry.channels == ["hook"]
+    send_reminders(ws, now, channels=[hook], send=up)
+    assert calls == [1, 1]  # sent once it went through

@@ -7,8 +7,9 @@ file is never deleted: restore moves it aside as ``<name>.before-restore-<time>`
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
+
+from filelock import FileLock
 
 from tracker.errors import DataError
 from tracker.i18n import tr
@@ -63,8 +64,12 @@ def restore(data_path: Path, backup: Path | None = None, now: dt.datetime | None
             tr("没有可用的备份", "no usable backup found"),
             tr("用 --from 指定一个备份文件", "name a backup file with --from"),
         )
-    if data_path.exists():
-        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-        os.replace(data_path, data_path.with_name(f"{data_path.name}.before-restore-{stamp}"))
-    write_atomic(data_path, chosen.read_bytes())
+    # The same lock the store takes: the app or the daemon cannot write in between (and so
+    # undo the restore, or start from a missing file).
+    with FileLock(str(data_path) + ".lock", timeout=30):
+        if data_path.exists():
+            stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+            kept = data_path.with_name(f"{data_path.name}.before-restore-{stamp}")
+            write_atomic(kept, data_path.read_bytes())
+        write_atomic(data_path, chosen.read_bytes())
     return chosen
