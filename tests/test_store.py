@@ -244,3 +244,17 @@ def test_an_edit_on_an_older_copy_keeps_what_another_window_changed(tmp_path) ->
     final = app.get(PublicationItem, item.id or 0)
     assert final is not None
     assert (final.status, final.url, final.note) == ("published", "http://x/1", "已核对")
+
+
+def test_check_names_a_stored_record_that_no_longer_validates(
+    write_config, tmp_path, capsys
+) -> None:
+    config = write_config()
+    data = tmp_path / "data" / "gongkai.json"
+    Store(data).insert(MonthlyCheck(platform="wechat", month="2026-10"))
+    data.write_text(
+        data.read_text(encoding="utf-8").replace('"2026-10"', '"2026-13"'), encoding="utf-8"
+    )
+    assert main(["--config", str(config), "check"]) == 2
+    err = capsys.readouterr().err
+    assert "monthly_checks #1.month" in err and "2026-13" in err

@@ -74,6 +74,19 @@ def read_tables(path: Path) -> Tables | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise DataError(
+            path,
+            tr("这是一个文件夹, 不是数据文件", "this is a folder, not a data file"),
+            tr(
+                "在 config.toml 的 [storage] path 写出文件名, 如 data/gongkai.json",
+                "set [storage] path to a file name such as data/gongkai.json",
+            ),
+        ) from None
+    except OSError as e:
+        raise DataError(
+            path, tr(f"无法读取: {e.strerror or e}", f"cannot read: {e.strerror or e}")
+        ) from None
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as e:
@@ -103,6 +116,15 @@ class AtomicJSONStorage(Storage):
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
+        except OSError as e:  # e.g. a path that runs through a file
+            raise DataError(
+                self.path,
+                tr(
+                    f"无法使用这个路径: {e.strerror or e}",
+                    f"cannot use this path: {e.strerror or e}",
+                ),
+                tr("检查 config.toml 的 [storage] path", "check [storage] path in config.toml"),
+            ) from None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read_fresh(self) -> Tables | None:

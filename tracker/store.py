@@ -28,7 +28,7 @@ from tinydb.table import Table
 
 from tracker import __version__
 from tracker.backups import daily_backup, list_backups
-from tracker.errors import DataError, ValidationError
+from tracker.errors import DataError, Problem, ValidationError
 from tracker.i18n import tr
 from tracker.migrations import META_ID, META_TABLE, SCHEMA_VERSION, migrate, schema_of, set_schema
 from tracker.records.base import Record, _to_json, origin, set_origin
@@ -164,6 +164,15 @@ class Store:
                 ) from None
             except PermissionError:
                 raise self._not_writable() from None
+            except OSError as e:
+                raise DataError(
+                    self.path.parent,
+                    tr(
+                        f"无法使用数据文件夹: {e.strerror or e}",
+                        f"cannot use the data folder: {e.strerror or e}",
+                    ),
+                    tr("检查 config.toml 的 [storage] path", "check [storage] path in config.toml"),
+                ) from None
             try:
                 try:
                     self.storage.begin()
@@ -403,3 +412,34 @@ def verify_data_file(path: Path) -> None:
             ),
             tr("升级 gongkai", "upgrade gongkai"),
         )
+
+
+def record_problems(path: Path) -> list[Problem]:
+    """Every stored record that no longer passes validation (``gongkai check``), by table and id.
+
+    A hand-edited or half-migrated file shows up here instead of as an error in a screen.
+    """
+    from tracker.records import RECORD_TYPES
+    from tracker.storage import read_tables
+
+    tables = read_tables(path) or {}
+    problems = []
+    for cls in RECORD_TYPES:
+        for doc_id, doc in tables.get(cls.TABLE, {}).items():
+            try:
+                cls.from_doc(dict(doc), int(doc_id))
+            except ValidationError as e:
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"{cls.TABLE} #{doc_id}.{e.field}",
+                        e.message,
+                        tr(
+                            "在程序中改正这条记录, 或从备份恢复",
+                            "correct the record in the app, or restore a backup",
+                        ),
+                    )
+                )
+            except (TypeError, ValueError) as e:
+                problems.append(Problem(str(path), f"{cls.TABLE} #{doc_id}", str(e)))
+    return problems

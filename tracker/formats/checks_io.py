@@ -114,6 +114,12 @@ def read_table(path: Path) -> Iterator[tuple[int, list[Any]]]:
     """(spreadsheet row number, cells) for every row of a .csv or the first sheet of a .xlsx."""
     if not path.exists():
         raise DataError(path, tr("找不到文件", "file not found"), tr("检查路径", "check the path"))
+    if not path.is_file():
+        raise DataError(
+            path,
+            tr("这是一个文件夹, 不是文件", "this is a folder, not a file"),
+            tr("写出文件名", "name the file"),
+        )
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return enumerate(csv.reader(io.StringIO(_decode(path))), 1)

@@ -7,7 +7,7 @@ import argparse
 from tracker.config import check_data_folder, load_config
 from tracker.errors import ConfigError
 from tracker.i18n import set_locale, tr
-from tracker.store import verify_data_file
+from tracker.store import record_problems, verify_data_file
 from tracker.workdays import covered_years
 
 
@@ -22,6 +22,9 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise ConfigError(problems)
     verify_data_file(config.data_path)
+    bad_records = record_problems(config.data_path)
+    if bad_records:
+        raise ConfigError(bad_records)
     years = covered_years()
     print(
         tr(
