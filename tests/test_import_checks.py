@@ -192,6 +192,13 @@ def test_template_round_trip(config_path, tmp_path, capsys) -> None:
     header = [c.value for c in sheet[1]]
     assert header[: len(HEADER)] == HEADER
     assert run(config_path, "template", "checks", str(path)) == 2  # never overwrites
+    capsys.readouterr()
+    # the example row left in is refused by name, never imported as a real check
+    assert run(config_path, "import", "checks", str(path), "--dry-run") == 2
+    assert "row 2, column 平台" in capsys.readouterr().err
+    book = load_workbook(path)
+    book.worksheets[0]["A2"] = "微信公众号 测试镇"
+    book.save(path)
     assert run(config_path, "import", "checks", str(path), "--dry-run") == 0
     assert "新增 1" in capsys.readouterr().out
 

@@ -518,7 +518,9 @@ def _example_row(config: Config, today: dt.date) -> list[Any]:
     applies = figures_for(platform.kind) if platform else FIGURES
     figures = {"volume": 15, "followers": 241, "clicks": 1830}
     values: dict[str, Any] = {
-        "platform": platform.name if platform else "",
+        # Not a real platform name: an example row left in by mistake is refused by the
+        # import (row 2 named), never stored as a real check.
+        "platform": tr("示例-", "example-") + (platform.name if platform else ""),
         "month": month,
         **{f: (figures[f] if f in applies else None) for f in FIGURES},
         "last_update": dt.datetime(year, mon, 28),

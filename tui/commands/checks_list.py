@@ -9,7 +9,7 @@ from checks.rules.platform_checks import check_is_veto, month_summary
 from tracker.errors import ValidationError
 from tracker.i18n import tr
 from tracker.records import MonthlyCheck
-from tracker.records.base import parse_month
+from tracker.records.base import parse_month, record_fields
 from tracker.records.platform_checks import figures_for, kind_label, previous_month
 from tui.commands.common import add_json, add_today, print_json, workspace
 from tui.monthly_form import problems_text
@@ -102,11 +102,7 @@ def _row(
         "recorded": check is not None,
         "id": check.id if check else None,
     }
-    doc = (
-        check.to_doc()
-        if check
-        else {f: None for f in MonthlyCheck.__dataclass_fields__ if f != "id"}
-    )
+    doc = check.to_doc() if check else {f: None for f in record_fields(MonthlyCheck)}
     doc.pop("platform", None)
     row.update(doc)
     row["month"] = month
