@@ -151,3 +151,12 @@ def test_backdated_item_is_flagged_for_a_person(write_config) -> None:
     found = website.backdated_items(ctx_for(write_config, {"a": "news"}, web_items=items))
     assert [(f.kind, f.subject) for f in found] == [("warning", "web_items")]
     assert "2026-11-16" in found[0].title
+
+
+def test_a_future_date_on_the_site_does_not_hide_a_stale_column() -> None:
+    import datetime as dt
+
+    from checks.rules.website import newest_date
+
+    items = [{"date": "2099-01-01"}, {"date": "2026-11-01"}]
+    assert newest_date(items, dt.date(2026, 11, 24)) == dt.date(2026, 11, 1)

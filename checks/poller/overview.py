@@ -61,7 +61,7 @@ def overview(ws: Workspace, today: dt.date) -> list[SourceView]:
         state = states.get(source.id) or SourceState(source=source.id)
         own = [i for i in items if i.source == source.id]
         own.sort(key=lambda i: (i.date or dt.date.min, i.first_seen), reverse=True)
-        newest = newest_date([{"date": i.date} for i in own])
+        newest = newest_date([{"date": i.date} for i in own], today)
         good = state.last_good or {}
         stale = bool(good.get("items")) and is_stale(
             source.category, newest, today, ws.config.rules

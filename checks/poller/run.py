@@ -238,7 +238,9 @@ class SourcePoll:
             "pages": pages,
             "items": items,
         }
-        stale = is_stale(self.source.category, newest_date(items), self.today, self.ws.config.rules)
+        stale = is_stale(
+            self.source.category, newest_date(items, self.today), self.today, self.ws.config.rules
+        )
         return (
             SourceResult(
                 self.source.id,

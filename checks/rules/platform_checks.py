@@ -60,10 +60,13 @@ def update_limit(config: Config, kind: str) -> tuple[int, Rule]:
     return int(config.rules.new_media_update_days), NEW_MEDIA_UPDATE
 
 
-def web_item_dates(config: Config, web_items: Iterable[dict[str, Any]]) -> dict[str, dt.date]:
+def web_item_dates(
+    config: Config, web_items: Iterable[dict[str, Any]], today: dt.date | None = None
+) -> dict[str, dt.date]:
     """The newest dated item the poller saw per platform (a source belongs to its ``platform``).
 
-    An item without a visible date does not count as an update (2015 普查 table).
+    An item without a visible date does not count as an update (2015 普查 table), nor does a
+    date after ``today``.
     """
     platform_of = {s.id: s.platform for s in config.sources if s.platform}
     newest: dict[str, dt.date] = {}
@@ -75,6 +78,8 @@ def web_item_dates(config: Config, web_items: Iterable[dict[str, Any]]) -> dict[
         try:
             day = dt.date.fromisoformat(str(text))
         except ValueError:
+            continue
+        if today is not None and day > today:
             continue
         if platform not in newest or day > newest[platform]:
             newest[platform] = day
@@ -144,7 +149,7 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 
 def stale_platforms(ctx: RuleContext) -> list[Flag]:
     """A website or new-media account not updated for more than 14 days → 单项否决."""
-    seen = web_item_dates(ctx.config, ctx.records.web_items)
+    seen = web_item_dates(ctx.config, ctx.records.web_items, ctx.today)
     flags = []
     for platform in ctx.config.platforms:
         if platform.kind not in UPDATE_KINDS:
@@ -242,7 +247,7 @@ def figure_drops(ctx: RuleContext) -> list[Flag]:
 
 def stale_boards(ctx: RuleContext) -> list[Flag]:
     """A board whose last update is older than its cycle (村务 quarterly, 财务 monthly)."""
-    seen = web_item_dates(ctx.config, ctx.records.web_items)
+    seen = web_item_dates(ctx.config, ctx.records.web_items, ctx.today)
     flags = []
     for platform in ctx.config.platforms:
         if platform.kind != "board":

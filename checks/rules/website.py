@@ -40,10 +40,11 @@ def update_limit(category: str, rules: Any) -> int | None:
     return None
 
 
-def newest_date(items: list[dict[str, Any]]) -> dt.date | None:
-    """The newest shown date; items with no visible date never count as an update."""
+def newest_date(items: list[dict[str, Any]], today: dt.date | None = None) -> dt.date | None:
+    """The newest shown date; items with no visible date never count as an update, and
+    neither does a date after ``today`` (a typo on the site must not hide a stale column)."""
     dates = [_date(i.get("date")) for i in items]
-    found = [d for d in dates if d is not None]
+    found = [d for d in dates if d is not None and (today is None or d <= today)]
     return max(found) if found else None
 
 
@@ -89,7 +90,7 @@ def update_gaps(ctx: RuleContext) -> list[Flag]:
         items = [i for i in ctx.records.web_items if i.get("source") == source.id]
         if not items:
             continue  # blank columns have their own rule
-        newest = newest_date(items)
+        newest = newest_date(items, ctx.today)
         if not is_stale(source.category, newest, ctx.today, ctx.rules):
             continue
         if source.category == "news":
