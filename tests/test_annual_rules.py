@@ -113,3 +113,32 @@ def test_application_record_refuses_inconsistent_dates() -> None:
         AnnualFigures.from_input({"year": 2025, "boards": "扶贫 三十"})
     assert e.value.field == "boards"
     assert AnnualFigures.from_input({"year": 2025, "permits_change": "-2"}).permits_change == "-2"
+
+
+def test_correction_request_after_7_working_days_is_a_warning(ws) -> None:
+    from checks.rules.applications import late_correction_requests
+    from checks.status import context_for
+
+    ws.store.insert(
+        Application(
+            request="申请公开征地补偿方案",
+            received=D(2026, 11, 2),
+            correction_requested=D(2026, 11, 11),  # 7 working days after: fine
+        )
+    )
+    assert late_correction_requests(context_for(ws, D(2026, 11, 24))) == []
+    ws.store.insert(
+        Application(
+            request="申请公开拆迁安置方案",
+            received=D(2026, 11, 2),
+            correction_requested=D(2026, 11, 12),  # 8 working days after
+        )
+    )
+    [flag] = late_correction_requests(context_for(ws, D(2026, 11, 24)))
+    assert flag.kind == "warning" and "8 个工作日" in flag.title
+
+
+def test_third_party_days_are_capped_by_the_setting(ws) -> None:
+    long_wait = Application(request="x", received=D(2026, 11, 2), third_party_days=40)
+    capped = Application(request="x", received=D(2026, 11, 2), third_party_days=15)
+    assert due_of(ws, long_wait) == due_of(ws, capped)
