@@ -88,3 +88,36 @@ def item_timing(item: Any, calendar: WorkCalendar, rules: Any, today: dt.date) -
         return replace(base, state="late" if late else "on_time", late_by=late)
     left = calendar.workdays_between(today, due)
     return replace(base, state="overdue" if today > due else "open", workdays_left=left)
+
+
+@dataclass(frozen=True)
+class TimelinessTotals:
+    """The register's headline: what is overdue or due soon, and the year's on-time rate."""
+
+    overdue: int
+    due_soon: int
+    published: int
+    on_time: int
+
+    @property
+    def on_time_pct(self) -> float | None:
+        return 100 * self.on_time / self.published if self.published else None
+
+
+def timeliness_totals(
+    timings: list[ItemTiming], year: int, due_soon_workdays: int
+) -> TimelinessTotals:
+    """Counted as the dashboard counts: due soon = open with at most N working days left."""
+    done = [t for t in timings if t.state in ("on_time", "late") and t.due.year == year]
+    return TimelinessTotals(
+        overdue=sum(1 for t in timings if t.state == "overdue"),
+        due_soon=sum(
+            1
+            for t in timings
+            if t.state == "open"
+            and t.workdays_left is not None
+            and t.workdays_left <= due_soon_workdays
+        ),
+        published=len(done),
+        on_time=sum(1 for t in done if t.state == "on_time"),
+    )

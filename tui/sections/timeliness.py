@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from checks.deadlines import ItemTiming, item_timing
+from checks.deadlines import ItemTiming, item_timing, timeliness_totals
 from checks.recurring import sync_recurring
 from tracker.errors import GongkaiError
 from tracker.i18n import tr
@@ -198,22 +198,17 @@ class TimelinessSection(WorkSection):
         self.focus_table(self.records)
 
     def _summarise(self) -> None:
-        timings = list(self._timing.values())
-        overdue = sum(1 for t in timings if t.state == "overdue")
-        soon = sum(
-            1
-            for t in timings
-            if t.state == "open"
-            and (t.workdays_left or 0) <= self.ws.config.rules.due_soon_workdays
-        )
         year = self.ws.clock.today().year
-        done = [t for t in timings if t.state in ("on_time", "late") and t.due.year == year]
-        on_time = sum(1 for t in done if t.state == "on_time")
-        rate = f"{100 * on_time / len(done):.0f}%" if done else "-"
+        totals = timeliness_totals(
+            list(self._timing.values()), year, int(self.ws.config.rules.due_soon_workdays)
+        )
+        pct = totals.on_time_pct
+        rate = f"{pct:.0f}%" if pct is not None else "-"
+        overdue, soon, published = totals.overdue, totals.due_soon, totals.published
         self.query_one("#timeliness-summary", Static).update(
             tr(
-                f"逾期未发布 {overdue}  即将到期 {soon}  {year}年已发布 {len(done)} 按时率 {rate}",
-                f"{overdue} overdue, {soon} due soon; {year}: {len(done)} published, {rate} on time",
+                f"逾期未发布 {overdue}  即将到期 {soon}  {year}年已发布 {published} 按时率 {rate}",
+                f"{overdue} overdue, {soon} due soon; {year}: {published} published, {rate} on time",
             )
         )
 
