@@ -21,12 +21,12 @@ item is in the store it stays there until it is published or withdrawn.
 
 from __future__ import annotations
 
-import calendar as month_calendar
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from checks.deadlines import workdays_for
+from tracker.dates import clamped_date
 from tracker.records.publications import PublicationItem, category_code
 from tracker.workdays import WorkCalendar
 from tracker.workspace import calendar_for
@@ -55,20 +55,20 @@ class ExpectedItem:
         return f"{self.rule}:{self.period}"
 
 
-def _day(year: int, month: int, day: int) -> dt.date:
-    return dt.date(year, month, min(day, month_calendar.monthrange(year, month)[1]))
-
-
 def _period(pub: Any, year: int, index: int) -> tuple[str, dt.date, dt.date]:
     """(period label, first day of the period, due day) for the index-th period of a year."""
     if pub.every == "month":
         month = index + 1
-        return f"{year}-{month:02d}", dt.date(year, month, 1), _day(year, month, pub.due_day)
+        return (
+            f"{year}-{month:02d}",
+            dt.date(year, month, 1),
+            clamped_date(year, month, pub.due_day),
+        )
     if pub.every == "quarter":
         first = 3 * index + 1
         after = (year + 1, 1) if index == 3 else (year, first + 3)
-        return f"{year}Q{index + 1}", dt.date(year, first, 1), _day(*after, pub.due_day)
-    return str(year), dt.date(year, 1, 1), _day(year + 1, pub.due_month or 1, pub.due_day)
+        return f"{year}Q{index + 1}", dt.date(year, first, 1), clamped_date(*after, pub.due_day)
+    return str(year), dt.date(year, 1, 1), clamped_date(year + 1, pub.due_month or 1, pub.due_day)
 
 
 def _periods_per_year(every: str) -> int:

@@ -25,6 +25,7 @@ from checks.context import RuleContext, Snapshot, load_snapshot, snapshot_as_of
 from checks.deadlines import workdays_for
 from checks.flags import Rule
 from checks.rules import evaluate
+from tracker.dates import add_months, clamped_date, maybe_date
 from tracker.formats.document import Document, Paragraph, Part, Table
 from tracker.i18n import tr
 from tracker.records import Action, MonthlyCheck, PublicationItem
@@ -122,20 +123,8 @@ def month_end(month: str) -> dt.date:
 
 
 def next_month_day(month: str, day: int) -> dt.date:
-    y, m = int(month[:4]), int(month[5:])
-    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return dt.date(y, m, min(day, calendar.monthrange(y, m)[1]))
-
-
-def parse_iso_day(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return _day(value)
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
+    """Day ``day`` of the month after ``month`` (YYYY-MM), clamped to its length."""
+    return add_months(clamped_date(int(month[:4]), int(month[5:]), day), 1)
 
 
 def median(values: list[int]) -> float | None:
@@ -405,12 +394,12 @@ def gaps_part(
     end = min(period.end, as_of)
     item_days: dict[str, set[dt.date]] = defaultdict(set)
     for item in snap.web_items:
-        day = parse_iso_day(item.get("date"))
+        day = maybe_date(item.get("date"))
         if day and day <= end:
             item_days[str(item.get("source", ""))].add(day)
     poll_days: dict[str, set[dt.date]] = defaultdict(set)
     for p in polls:
-        day = parse_iso_day(p.get("at"))
+        day = maybe_date(p.get("at"))
         if day and p.get("new_items"):
             poll_days[str(p.get("source", ""))].add(day)
     rows: list[dict[str, Any]] = []
@@ -431,7 +420,7 @@ def gaps_part(
         inside = sorted(d for d in days if period.start <= d <= end)
         # Without an earlier update, the first gap starts when the column began to be watched
         # (its first poll, or the day gongkai was started), not on 1 January.
-        watched = [parse_iso_day(p.get("at")) for p in polls if p.get("source") == source.id]
+        watched = [maybe_date(p.get("at")) for p in polls if p.get("source") == source.id]
         starts = [d for d in (*watched, snap.tracking_since) if d is not None]
         start = max(period.start, min(starts)) if starts else period.start
         anchors = ([max(before)] if before else [min(start, end)]) + inside + [end]
@@ -846,7 +835,7 @@ def build_summary(
     as_of = min(period.end, today)
     snap = load_snapshot(ws, as_of)
     polls = read_polls(ws, period.start - dt.timedelta(days=POLL_WINDOW_DAYS), as_of)
-    polls_inside = [p for p in polls if parse_iso_day(p.get("at")) in period]
+    polls_inside = [p for p in polls if maybe_date(p.get("at")) in period]
     checks = checks_part(ws, snap, period, today)
     findings = findings_part(ws, snap, period, as_of)
     vetoes = vetoes_part(

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from checks.rules.website import is_stale, newest_date
-from tracker.records.base import maybe_datetime
+from tracker.dates import maybe_datetime
 from tracker.records.web import SourceState, WebItem, all_states, open_web_store, web_store_path
 from tracker.workspace import Workspace
 

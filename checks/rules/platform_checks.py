@@ -15,6 +15,7 @@ from typing import Any
 from checks.context import DeadlineFn, RuleContext, RuleFn
 from checks.flags import Deadline, Flag, Rule
 from tracker.config import Config, Section
+from tracker.dates import add_months
 from tracker.i18n import tr
 from tracker.records import MonthlyCheck
 from tracker.records.platform_checks import (
@@ -133,17 +134,6 @@ def board_cycle(platform: Section, config: Config) -> str:
     return str(config.rules.village_general_every)
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = index // 12, index % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 # ---------------------------------------------------------------- flags
 
 
@@ -256,7 +246,7 @@ def stale_boards(ctx: RuleContext) -> list[Flag]:
         if newest is None:
             continue
         cycle = board_cycle(platform, ctx.config)
-        if newest >= _months_before(ctx.today, PERIOD_MONTHS[cycle]):
+        if newest >= add_months(ctx.today, -PERIOD_MONTHS[cycle]):
             continue
         every = {"month": ("每月", "monthly"), "quarter": ("每季度", "quarterly")}.get(
             cycle, ("每年", "yearly")

@@ -13,8 +13,8 @@ from typing import Any
 
 from checks.context import DeadlineFn, RuleContext, RuleFn
 from checks.flags import Flag, Rule
+from tracker.dates import maybe_date, maybe_datetime
 from tracker.i18n import tr
-from tracker.records.base import maybe_datetime
 
 SOURCE = "国办秘函〔2019〕19号"
 NEWS_RULE = Rule("动态要闻栏目更新", SOURCE)
@@ -43,7 +43,7 @@ def update_limit(category: str, rules: Any) -> int | None:
 def newest_date(items: list[dict[str, Any]], today: dt.date | None = None) -> dt.date | None:
     """The newest shown date; items with no visible date never count as an update, and
     neither does a date after ``today`` (a typo on the site must not hide a stale column)."""
-    dates = [_date(i.get("date")) for i in items]
+    dates = [maybe_date(i.get("date")) for i in items]
     found = [d for d in dates if d is not None and (today is None or d <= today)]
     return max(found) if found else None
 
@@ -54,17 +54,6 @@ def is_stale(category: str, newest: dt.date | None, today: dt.date, rules: Any) 
     if limit is None:
         return False
     return newest is None or (today - newest).days > limit
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _name(source: Any) -> str:
@@ -249,7 +238,7 @@ def backdated_items(ctx: RuleContext) -> list[Flag]:
     for item in ctx.records.web_items:
         if item.get("baseline"):
             continue
-        shown = _date(item.get("date"))
+        shown = maybe_date(item.get("date"))
         seen = maybe_datetime(item.get("first_seen"))
         if shown is None or seen is None:
             continue

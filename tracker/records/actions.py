@@ -7,11 +7,11 @@ the store only ever sees whole, checked records.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from tracker.dates import add_months
 from tracker.errors import ValidationError
 from tracker.i18n import tr
 from tracker.records.base import Record
@@ -31,14 +31,6 @@ ACTION_SOURCES = ("report", "monthly_check", "supervisor", "other")
 supervisor's notice. The field stays free text so other tools may record their own."""
 
 _MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's length (Jan 31 → Feb 28)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 @dataclass(kw_only=True)

@@ -81,18 +81,6 @@ def parse_datetime(value: Any, name: str) -> dt.datetime:
     )
 
 
-def maybe_datetime(value: Any) -> dt.datetime | None:
-    """A stored ISO date-time, or None when it is missing or unreadable (never raises)."""
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def parse_month(value: Any, name: str) -> str:
     if isinstance(value, dt.date):
         return f"{value.year:04d}-{value.month:02d}"
