@@ -40,7 +40,9 @@ from tui.safe import literal
 from tui.sections.base import Section
 
 NAME_CELLS = 18
-"""Platform names are cut to this many terminal cells so the table fits 80 columns."""
+"""Platform names are cut to at least this many cells, so the table fits 80 columns..."""
+OTHER_COLUMNS_CELLS = 62
+"""...and given what the other columns leave on a wider terminal."""
 GROUP_KEY = "group:"
 PLATFORM_KEY = "platform:"
 
@@ -124,6 +126,14 @@ class MonthlySection(Section):
     def table(self) -> DataTable[Any]:
         return self.query_one("#monthly-table", DataTable)
 
+    def _name_cells(self) -> int:
+        return max(NAME_CELLS, self.size.width - OTHER_COLUMNS_CELLS)
+
+    def on_resize(self) -> None:
+        if self._ready and self._name_cells() != getattr(self, "_shown_cells", None):
+            self._shown_cells = self._name_cells()
+            self.reload()
+
     def reload(self) -> None:
         if not self._ready:
             return
@@ -200,7 +210,7 @@ class MonthlySection(Section):
             problems = tr("否决 ", "veto ") + problems
         prev = "/".join(figure(before, f) for f in applies) if before else ""
         return [
-            literal(crop(p.name, NAME_CELLS)),
+            literal(crop(p.name, self._name_cells())),
             status,
             *[literal(figure(check, f)) for f in ("volume", "followers", "clicks")],
             literal(prev),
