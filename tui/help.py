@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -22,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        lines = [f"  {key:<12} {text}" for key, text in self.keys]
+        lines = [f"  {key}{' ' * max(1, 12 - cell_len(key))} {text}" for key, text in self.keys]
         with VerticalScroll(id="help-box"):
             yield Static(literal(tr("帮助", "Help") + f" — {self.section_title}", "bold"))
             yield Static(literal(self.section_help or ""))

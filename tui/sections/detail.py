@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,8 +31,13 @@ class DetailScreen(ModalScreen[None]):
         self.footer = footer
 
     def compose(self) -> ComposeResult:
-        width = max((len(label) for label, _ in self.lines), default=0)
-        body = "\n".join(f"{label:<{width}}  {value}" for label, value in self.lines if value)
+        # Pad by terminal cells, not characters: a Chinese character is two cells wide.
+        width = max((cell_len(label) for label, _ in self.lines), default=0)
+        body = "\n".join(
+            f"{label}{' ' * (width - cell_len(label))}  {value}"
+            for label, value in self.lines
+            if value
+        )
         with VerticalScroll(id="detail-box"):
             yield Static(literal(self.detail_title), id="detail-title")
             yield Static(literal(body), id="detail-body")
