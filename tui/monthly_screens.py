@@ -14,6 +14,7 @@ from tracker.config import Section as PlatformConfig
 from tracker.i18n import tr
 from tracker.records import MonthlyCheck
 from tracker.records.platform_checks import figures_for, kind_label, problem_label, shift_month
+from tui.change_log import change_lines
 from tui.monthly_form import field_labels, figure_short_labels, problems_text
 from tui.safe import literal
 
@@ -139,23 +140,8 @@ class HistoryScreen(ModalScreen[None]):
                 "还没有修改记录 (第一次保存不算修改)。",
                 "No changes yet (the first save is not a change).",
             )
-        labels = field_labels()
-        lines = []
-        for entry in reversed(self.entries):
-            lines.append(f"{str(entry.get('at', '')).replace('T', ' ')}  {entry.get('who') or '-'}")
-            for name, (old, new) in entry.get("changes", {}).items():
-                if name == "problems":
-                    old, new = ([problem_label(p) for p in v or []] for v in (old, new))
-                lines.append(f"  {labels.get(name, name)}: {_shown(old)} -> {_shown(new)}")
-        return "\n".join(lines)
+        problems = {"problems": lambda v: [problem_label(p) for p in v or []]}
+        return "\n".join(change_lines(self.entries, field_labels(), problems))
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _shown(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return tr("(空)", "(empty)")
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return str(value)

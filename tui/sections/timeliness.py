@@ -19,6 +19,7 @@ from tracker.errors import GongkaiError
 from tracker.i18n import tr
 from tracker.records import PublicationItem
 from tracker.records.publications import ITEM_CATEGORIES, ITEM_STATUSES
+from tui.change_log import change_lines
 from tui.forms import FormField, RecordForm
 from tui.sections.detail import DetailScreen
 from tui.sections.record_table import Column, RecordTable, Row
@@ -346,9 +347,14 @@ class TimelinessSection(WorkSection):
         history = self.ws.store.history(PublicationItem, item.id or 0)
         footer = ""
         if history:
+            labels = {f.name: f.label for f in item_fields(editing=True)} | {
+                "status": tr("状态", "Status"),
+                "reviewed": tr("审核日期", "Reviewed"),
+                "published": tr("发布日期", "Published"),
+                "url": tr("网址", "URL"),
+            }
+            words = {"status": item_status, "category": item_category}
             footer = tr("修改记录:\n", "Changes:\n") + "\n".join(
-                f"{h.get('at', '')} {h.get('who', '')}: "
-                + ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in h.get("changes", {}).items())
-                for h in history[-8:]
+                change_lines(history[-8:], labels, words)
             )
         self.app.push_screen(DetailScreen(item.title, lines, footer))
