@@ -100,3 +100,23 @@ async def test_number_keys_pressed_together_settle_on_the_last(ws) -> None:
         await pilot.pause()
         await pilot.pause()  # and it stays there: no highlight echo keeps switching sections
         assert (switcher.current, nav.highlighted) == ("actions", 2)
+
+
+async def test_enter_on_a_flag_opens_its_section_ready_for_keys(ws) -> None:
+    from tracker.records import Action
+
+    ws.store.insert(Action(title="落实信息联络员岗位责任制", due=ws.clock.today()))
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#flags", DataTable)
+        table.focus()
+        row = next(
+            i for i in range(table.row_count) if "落实信息联络员" in str(table.get_cell_at((i, 3)))
+        )
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#main", ContentSwitcher).current == "actions"
+        assert isinstance(app.focused, DataTable) and app.focused is not table

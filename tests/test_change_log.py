@@ -14,7 +14,9 @@ def test_codes_become_words() -> None:
             "changes": {"status": ["pending", "published"], "published": [None, "2026-10-16"]},
         }
     ]
-    lines = change_lines(entries, {"status": "状态", "published": "发布日期"}, {"status": item_status})
+    lines = change_lines(
+        entries, {"status": "状态", "published": "发布日期"}, {"status": item_status}
+    )
     assert lines[0] == "2026-11-25 04:54  党政办"
     assert lines[1] == f"  状态: {item_status('pending')} -> {item_status('published')}"
     assert "status" not in lines[1] and "pending" not in lines[1]

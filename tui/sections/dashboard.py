@@ -159,8 +159,11 @@ class DashboardSection(Section):
         table.display = bool(flags)
 
     @on(DataTable.RowSelected, "#flags")
-    def _open(self, event: DataTable.RowSelected) -> None:
+    async def _open(self, event: DataTable.RowSelected) -> None:
         flag = self._flags[int(str(event.row_key.value))]
         target = SUBJECT_SECTION.get(flag.subject)
         if target:
-            self.gongkai.show_section(target)
+            pending = self.gongkai.show_section(target)
+            if pending is not None:
+                await pending
+            self.gongkai.focus_section()  # ready for that section's keys, as with number keys
