@@ -76,3 +76,25 @@ async def test_record_a_session_and_an_assessment(ws) -> None:
         await pilot.pause()
         top = rows(app, "ranking-table")[0]
         assert top[1] == "村02" and top[8] == "72" and top[9] == "通报批评"
+
+
+async def test_a_session_entered_by_mistake_can_be_deleted_after_a_yes(ws) -> None:
+    from tui.confirm import ConfirmScreen
+
+    ws.store.insert(StudySession(date=ws.clock.today(), topic="误录"))
+    app = GongkaiApp(ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "study-sessions"
+        await pilot.pause()
+        app.screen.query_one("#sessions-table DataTable", DataTable).focus()
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert len(ws.store.all(StudySession)) == 1
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert ws.store.all(StudySession) == []
+        [entry] = [h for h in ws.store.raw("_history").values() if h["table"] == "study_sessions"]
+        assert entry["changes"]["topic"] == ["误录", None]  # the deletion is logged

@@ -39,6 +39,7 @@ from tracker.records.applications import (
     OUTCOMES,
 )
 from tracker.records.base import parse_date
+from tui.confirm import ConfirmScreen, delete_question
 from tui.forms import FormField, RecordForm
 from tui.safe import literal
 from tui.sections.base import Section
@@ -192,6 +193,7 @@ class ExportSection(Section):
         Binding("x", "export", tr("导出", "Export"), id="export.export"),
         Binding("a", "add", tr("添加申请", "Add application"), id="export.add"),
         Binding("e", "edit", tr("编辑申请", "Edit application"), id="export.edit"),
+        Binding("d", "delete", tr("删除申请", "Delete application"), id="export.delete"),
         Binding("f", "figures", tr("年度数字", "Annual figures"), id="export.figures"),
         Binding("r", "case", tr("复议诉讼", "Review/lawsuit"), id="export.case"),
     ]
@@ -450,6 +452,21 @@ class ExportSection(Section):
             {"received": today, "extended": "false"},
         )
         self.app.push_screen(form, self._saved_application)
+
+    def action_delete(self) -> None:
+        """Remove an application entered by mistake (after a yes)."""
+        app = self._selected()
+        if app is None or app.id is None:
+            return
+        record_id = app.id
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.ws.store.delete(Application, record_id)
+                self.gongkai.data_changed()
+
+        what = tr(f"申请 {app.number or app.received}", f"application {app.number or app.received}")
+        self.app.push_screen(ConfirmScreen(delete_question(what)), answered)
 
     def action_edit(self) -> None:
         app = self._selected()

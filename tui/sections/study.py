@@ -15,6 +15,7 @@ from checks.rules.study import QUARTER_NAMES_ZH, attendance, quarter_label, sess
 from checks.status import context_for
 from tracker.i18n import tr
 from tracker.records import Assessment, StudySession
+from tui.confirm import ConfirmScreen, delete_question
 from tui.forms import FormField, RecordForm
 from tui.sections.detail import DetailScreen
 from tui.sections.record_table import Column, RecordTable, Row
@@ -61,6 +62,7 @@ class StudySection(WorkSection):
         Binding("a", "add_session", tr("新增学习", "Add session")),
         Binding("g", "add_assessment", tr("新增考核", "Add assessment")),
         Binding("e", "edit", tr("修改", "Edit")),
+        Binding("d", "delete", tr("删除", "Delete")),
         Binding("y", "other_year", tr("切换年度", "Year")),
         Binding("s", "sort", tr("排序", "Sort")),
     ]
@@ -326,6 +328,34 @@ class StudySection(WorkSection):
             ),
             self._saver(True, tr("已记录考核", "assessment recorded")),
         )
+
+    def action_delete(self) -> None:
+        """Remove a session or assessment entered by mistake (after a yes)."""
+        pane = self.query_one("#study-tabs", TabbedContent).active
+        key = self.active_table().current_key
+        record: StudySession | Assessment | None = None
+        if pane == "study-sessions" and key:
+            record = self._sessions.get(key)
+        elif pane == "study-assessments" and key:
+            record = self._assessments.get(key)
+        if record is None or record.id is None:
+            self.say(
+                tr("在“学习记录”或“考核记录”中选中一条再删除", "select a session or an assessment"),
+                error=True,
+            )
+            return
+        what = (
+            f"{record.date} {record.topic}"
+            if isinstance(record, StudySession)
+            else f"{record.period} {record.unit}"
+        )
+        cls, record_id = type(record), record.id
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write(lambda: self.ws.store.delete(cls, record_id), tr("已删除", "deleted"))
+
+        self.app.push_screen(ConfirmScreen(delete_question(what)), answered)
 
     def action_edit(self) -> None:
         pane = self.query_one("#study-tabs", TabbedContent).active
