@@ -181,10 +181,11 @@ class ActionsSection(WorkSection):
         def save(record: Action | None) -> None:
             if record is not None:
                 record.created_on = record.created_on or today
-                self.write(
+                if self.write(
                     lambda: self.ws.store.insert(record),
                     tr(f"已新增: {record.title}", f"added: {record.title}"),
-                )
+                ):
+                    self.records.select(str(record.id))  # the next n / c acts on this one
 
         self.app.push_screen(
             RecordForm(

@@ -138,6 +138,12 @@ class RecordTable(Vertical):
         overdue = self.overdue_filter and self.query_one(".filter-overdue", Checkbox).value
         return status, words, overdue
 
+    def select(self, key: str) -> None:
+        """Put the cursor on a record (e.g. the one just added), if the filters show it."""
+        index = next((i for i, r in enumerate(self.shown) if r.key == key), None)
+        if index is not None:
+            self.table.move_cursor(row=index)
+
     def refresh_rows(self) -> None:
         """Apply filters and sort, and fill the table (keeping the cursor on the same record)."""
         status, words, overdue = self._filters()

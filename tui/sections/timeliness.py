@@ -231,7 +231,8 @@ class TimelinessSection(WorkSection):
                 return
             store = self.ws.store
             change = (lambda: store.insert(record)) if insert else (lambda: store.update(record))
-            self.write(change, tr(f"已保存: {record.title}", f"saved: {record.title}"))
+            if self.write(change, tr(f"已保存: {record.title}", f"saved: {record.title}")):
+                self.records.select(str(record.id))  # the next p / r acts on this one
 
         return save
 
