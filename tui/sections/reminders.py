@@ -307,7 +307,13 @@ class RemindersSection(Section):
             if entry is not None
             else {"key": deadline.key if deadline else "", "threshold": "snooze", "sent_at": now}
         )
-        values["snooze_until"] = (self.ws.clock.today() + dt.timedelta(days=7)).isoformat()
+        # a week, but never past the due day itself (a snooze should not hide the deadline)
+        today = self.ws.clock.today()
+        due = deadline.due if deadline else (entry.due if entry else None)
+        until = today + dt.timedelta(days=7)
+        if due is not None and today < due < until:
+            until = due
+        values["snooze_until"] = until.isoformat()
         title = deadline.title if deadline else (entry.title if entry else "")
         form: RecordForm[ReminderLog] = RecordForm(
             tr(f"推迟提醒: {title}", f"Snooze: {title}"),
