@@ -443,10 +443,14 @@ def plan_import(store: Store, rows: Iterable[ParsedRow]) -> ImportPlan:
 
 
 def apply_import(store: Store, plan: ImportPlan, who: str = "") -> None:
-    """Write a plan in one transaction: all of it, or (on failure) nothing."""
+    """Write a plan in one transaction: all of it, or (on failure) nothing.
+
+    The plan was made before the lock was taken: a check another window recorded meanwhile is
+    updated, not duplicated (upsert), and updates merge field by field (Store.update).
+    """
     with store.transaction():
         for check in plan.create:
-            store.insert(check)
+            store.upsert(check, "platform", "month", who=who)
         for check in plan.update:
             store.update(check, who)
 
