@@ -32,7 +32,7 @@ class CorruptDataError(DataError):
 
 def encode(data: Any) -> bytes:
     """UTF-8 JSON with Chinese kept as it is, indented so a person can read the file."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def _mode_for(path: Path) -> int:

@@ -254,12 +254,17 @@ class Store:
             self._fresh()
             docs = (self.storage.read() or {}).get(cls.TABLE, {})
             # Compare the stored JSON first; only matches pay for building a record.
-            pairs = list(wanted.items())
-
-            def matches(doc: dict[str, Any]) -> bool:
-                return all(doc.get(key) == value for key, value in pairs)
-
-            return [cls.from_doc(dict(doc), int(i)) for i, doc in docs.items() if matches(doc)]
+            if not wanted:
+                return [cls.from_doc(dict(doc), int(i)) for i, doc in docs.items()]
+            (first, value), *rest = wanted.items()
+            # One plain comparison per record first (this runs on every save of a check),
+            # then the remaining fields on the few candidates.
+            candidates = [(i, doc) for i, doc in docs.items() if doc.get(first) == value]
+            return [
+                cls.from_doc(dict(doc), int(i))
+                for i, doc in candidates
+                if all(doc.get(k) == v for k, v in rest)
+            ]
 
     def raw(self, table: str) -> dict[str, dict[str, Any]]:
         """A table as stored, for exports and migrations."""
@@ -337,7 +342,12 @@ class Store:
                     ) from None
             changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
             if changes:
-                table.update(new, doc_ids=[record_id])
+                # Straight into the transaction's copy: TinyDB's Table.update would rebuild the
+                # whole table twice to change one document.
+                data = self.storage.read()
+                assert data is not None
+                data[record.TABLE][str(record_id)] = new
+                self.storage.write(data)
                 self._log(record.TABLE, record_id, changes, who)
         set_origin(record, new)
         return record
@@ -361,17 +371,20 @@ class Store:
             self._log(cls.TABLE, record_id, {k: [v, None] for k, v in old.items()}, who)
 
     def _log(self, table: str, record_id: int, changes: dict[str, Any], who: str) -> None:
-        history = self._table(HISTORY_TABLE)
-        history._next_id = None
-        history.insert(
-            {
-                "table": table,
-                "id": record_id,
-                "at": self.now().isoformat(timespec="seconds"),
-                "who": who or self.user,
-                "changes": changes,
-            }
-        )
+        # Appended to the transaction's copy directly: the log only grows, and TinyDB's insert
+        # would rebuild the whole table for every edit.
+        data = self.storage.read()
+        assert data is not None
+        log = data.setdefault(HISTORY_TABLE, {})
+        next_id = max(map(int, log), default=0) + 1
+        log[str(next_id)] = {
+            "table": table,
+            "id": record_id,
+            "at": self.now().isoformat(timespec="seconds"),
+            "who": who or self.user,
+            "changes": changes,
+        }
+        self.storage.write(data)
 
     def history(self, cls: type[Record], record_id: int) -> list[dict[str, Any]]:
         """The change log of one record, oldest first."""
