@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock
 
 
 class PollHistory:
@@ -26,7 +25,7 @@ class PollHistory:
 
     def __init__(self, folder: Path | str) -> None:
         self.folder = Path(folder)
-        self._lock = FileLock(str(self.folder / ".lock"), timeout=30)
+        self._lock: Any = None  # made on the first append: reading needs no lock
 
     def _file(self, month: str) -> Path:
         return self.folder / f"{month}.jsonl"
@@ -36,6 +35,10 @@ class PollHistory:
         at = str(result["at"])
         line = orjson.dumps(result, default=str) + b"\n"
         self.folder.mkdir(parents=True, exist_ok=True)
+        if self._lock is None:
+            from filelock import FileLock  # deferred: only writers pay for it
+
+            self._lock = FileLock(str(self.folder / ".lock"), timeout=30)
         with self._lock:
             fd = os.open(self._file(at[:7]), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             try:

@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -35,6 +34,7 @@ from tracker.records.base import Record, _to_json, origin, set_origin
 from tracker.storage import AtomicJSONStorage, CorruptDataError
 
 R = TypeVar("R", bound=Record)
+
 HISTORY_TABLE = "_history"
 VALUES_TABLE = "_values"  # read raw only: its keys are names, not TinyDB document ids
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -72,7 +72,7 @@ class Store:
         self.now = now
         self.user = user
         self._thread_lock = threading.RLock()
-        self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        self._file_lock: Any = None  # made on the first write: reading needs no lock
         self._storage: AtomicJSONStorage | None = None
         self.db = TinyDB(self.path, storage=self._make_storage)
         self._depth = 0
@@ -147,9 +147,12 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
+            lock = self._lock()
+            from filelock import Timeout  # already loaded by _lock()
+
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._file_lock.acquire()
+                lock.acquire()
             except Timeout:
                 raise DataError(
                     self.path,
@@ -206,7 +209,15 @@ class Store:
                         ),
                     ) from None
             finally:
-                self._file_lock.release()
+                lock.release()
+
+    def _lock(self) -> Any:
+        """The inter-process lock (filelock is imported here: painting the app needs none)."""
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        return self._file_lock
 
     def _not_writable(self) -> DataError:
         return DataError(
