@@ -91,3 +91,25 @@ async def test_a_long_form_scrolls_and_starts_in_its_first_field() -> None:
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         assert 0 < last.region.y < 24  # scrolled into view
+
+
+async def test_escape_asks_before_dropping_typed_input() -> None:
+    from tui.confirm import ConfirmScreen
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_form()
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert app.result is None
+        app.result = "not dismissed"
+        app.open_form()
+        await pilot.pause()
+        await pilot.press("1", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, RecordForm)  # back to the form, input kept
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.result is None

@@ -132,6 +132,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         """The cursor starts in the first field, ready for typing."""
+        self._as_opened = self.collect()
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
 
@@ -216,7 +217,19 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         self.dismiss(record)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: close; if something was typed, ask first (Esc by reflex must not lose work)."""
+        if self.collect() == getattr(self, "_as_opened", None):
+            self.dismiss(None)
+            return
+        from tui.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(tr("放弃已填写的内容?", "Discard what you typed?")), answered
+        )
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self) -> None:

@@ -200,7 +200,7 @@ class ExportSection(Section):
     DEFAULT_CSS = """
     ExportSection .export-row { height: 3; }
     ExportSection .export-row > Input { width: 1fr; }
-    ExportSection #export-year { width: 10; }
+    ExportSection #export-year { width: 12; }
     ExportSection #export-format { width: 12; }
     ExportSection #export-report { width: 1fr; }
     ExportSection .export-row > Checkbox, ExportSection .export-row > Button { width: auto; }

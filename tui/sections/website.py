@@ -310,6 +310,14 @@ class WebsiteSection(Section):
         table = self.query_one("#web-items", DataTable)
         view = self._selected()
         if view is None or not view.items or table.cursor_row < 0:
+            self.query_one("#poll-progress", Static).update(
+                literal(
+                    tr(
+                        "这个栏目还没有条目可打开; 先按 r 抓取",
+                        "No item to open yet; press r to poll",
+                    )
+                )
+            )
             return
         url = view.items[min(table.cursor_row, len(view.items) - 1)].url
         type(self).opener(url)
@@ -320,6 +328,9 @@ class WebsiteSection(Section):
     def action_confirm_match(self) -> None:
         table = self.query_one("#matches", DataTable)
         if not self._pending or table.cursor_row < 0:
+            self.query_one("#poll-progress", Static).update(
+                literal(tr("没有待确认的匹配", "No match is waiting to be confirmed"))
+            )
             return
         url, item_id = self._pending[min(table.cursor_row, len(self._pending) - 1)]
         try:
