@@ -29,6 +29,7 @@ from tracker.dates import add_months, clamped_date, maybe_date
 from tracker.formats.document import Document, Paragraph, Part, Table
 from tracker.i18n import tr
 from tracker.records import Action, MonthlyCheck, PublicationItem
+from tracker.records.publications import ITEM_CATEGORIES
 from tracker.workspace import Workspace
 
 SUMMARY_FORMAT = "gongkai-summary/1"
@@ -66,6 +67,27 @@ PROBLEM_LABELS = {
     "incomplete": ("不全面", "incomplete"),
     "not_rich": ("不丰富", "not rich"),
     "other": ("其他", "other"),
+}
+
+
+SOURCE_CATEGORY_LABELS = {
+    "news": ("动态要闻", "news"),
+    "notice": ("通知公告", "notices"),
+    "policy": ("政策文件", "policy"),
+    "other": ("其他", "other"),
+}
+SUBJECT_LABELS = {
+    "platforms": ("平台", "platform"),
+    "monthly_checks": ("月度清查", "monthly check"),
+    "actions": ("整改事项", "action"),
+    "publication_items": ("公开事项", "publication"),
+    "publications": ("公开事项", "publication"),
+    "study_sessions": ("学习培训", "study"),
+    "assessments": ("考核", "assessment"),
+    "sources": ("网站栏目", "website column"),
+    "web_items": ("网站条目", "web item"),
+    "applications": ("依申请公开", "application"),
+    "annual_report": ("年度报告", "annual report"),
 }
 
 
@@ -362,7 +384,14 @@ def vetoes_part(
         veto_days += bool(vetoes)
         for f in vetoes:
             by_rule[f.rule.name] += 1
-            rows.append({"day": day, "subject": f.subject, "title": f.title, "rule": str(f.rule)})
+            rows.append(
+                {
+                    "day": day,
+                    "subject": label(SUBJECT_LABELS, f.subject),
+                    "title": f.title,
+                    "rule": str(f.rule),
+                }
+            )
     return SummaryPart(
         "vetoes",
         tr("单项否决", "Vetoes"),
@@ -432,7 +461,7 @@ def gaps_part(
             {
                 "source": source.id,
                 "name": source.name or source.id,
-                "category": source.category,
+                "category": label(SOURCE_CATEGORY_LABELS, source.category),
                 "items": len(inside),
                 "last": inside[-1] if inside else (max(before) if before else None),
                 "longest_gap": longest,
@@ -526,7 +555,8 @@ def timeliness_part(
     ):
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for i in judged_items:
-            groups[i[key]].append(i)
+            # categories are stored as codes; the sheet shows the names an office uses
+            groups[ITEM_CATEGORIES.get(i[key], i[key]) if key == "category" else i[key]].append(i)
         rows += _timeliness_rows(groups, dimension)
     total = rows[0]
     return SummaryPart(
@@ -793,7 +823,7 @@ def reminders_part(snap: Snapshot, period: Period) -> SummaryPart:
         g[f"state:{r.state}"] += 1
     rows = [
         {
-            "subject": subject,
+            "subject": label(SUBJECT_LABELS, subject),
             "sent": g["total"],
             "acknowledged": g["state:acknowledged"],
             "snoozed": g["state:snoozed"],

@@ -79,7 +79,7 @@ def test_study_per_quarter_with_attendance(summary) -> None:
 def test_assessments_reminders_availability(summary) -> None:
     assert [r["unit"] for r in summary.part("assessments").rows] == ["村01"]
     reminders = {r["subject"]: r for r in summary.part("reminders").rows}
-    assert reminders["actions"]["sent"] == 2 and reminders["actions"]["acknowledged"] == 1
+    assert reminders["整改事项"]["sent"] == 2 and reminders["整改事项"]["acknowledged"] == 1
     assert summary.figure("reminders_sent") == 3
     months = {r["month"]: r for r in summary.part("availability").rows}
     assert (
