@@ -88,7 +88,10 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
     RecordForm #form-fields { width: 2fr; height: 100%; scrollbar-size-vertical: 1; }
     RecordForm #form-side { width: 1fr; min-width: 20; height: 100%; padding: 0 1; color: $text-muted; }
     RecordForm .form-label { margin-top: 1; }
-    RecordForm Input.-invalid, RecordForm TextArea.-invalid { border: tall $error; }
+    RecordForm Input { height: 1; border: none; padding: 0 1; background: $boost; }
+    RecordForm Input:focus { border: none; background: $primary 40%; }
+    RecordForm Input.-invalid { background: $error 40%; }
+    RecordForm TextArea.-invalid { border: tall $error; }
     RecordForm #form-error { color: $error; height: auto; }
     RecordForm TextArea { height: 4; }
     RecordForm SelectionList { height: auto; max-height: 6; }
