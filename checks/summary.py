@@ -29,6 +29,8 @@ from tracker.dates import add_months, clamped_date, maybe_date
 from tracker.formats.document import Document, Paragraph, Part, Table
 from tracker.i18n import tr
 from tracker.records import Action, MonthlyCheck, PublicationItem
+from tracker.records.actions import ACTION_CATEGORY_LABELS
+from tracker.records.platform_checks import PROBLEM_LABELS
 from tracker.records.publications import ITEM_CATEGORIES
 from tracker.workspace import Workspace
 
@@ -53,19 +55,6 @@ KIND_LABELS = {
     "board": ("公开栏/公开牌", "board"),
     "reading_point": ("查阅点", "reading point"),
     "qq": ("QQ群", "QQ group"),
-    "other": ("其他", "other"),
-}
-ACTION_CATEGORY_LABELS = {
-    "timeliness": ("公开及时性", "timeliness"),
-    "study": ("学习培训", "study"),
-    "supervision": ("监督考核", "supervision"),
-    "standardisation": ("标准化规范化", "standardisation"),
-    "other": ("其他", "other"),
-}
-PROBLEM_LABELS = {
-    "not_timely": ("不及时", "not timely"),
-    "incomplete": ("不全面", "incomplete"),
-    "not_rich": ("不丰富", "not rich"),
     "other": ("其他", "other"),
 }
 

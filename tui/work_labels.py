@@ -6,6 +6,7 @@ The store keeps English codes; people see these.
 from __future__ import annotations
 
 from tracker.i18n import tr
+from tracker.records.actions import ACTION_CATEGORY_LABELS
 from tracker.records.publications import ITEM_CATEGORIES
 
 CATEGORY_EN = {
@@ -37,13 +38,8 @@ def action_status(code: str) -> str:
 
 
 def action_category(code: str) -> str:
-    return {
-        "timeliness": tr("及时性", "timeliness"),
-        "study": tr("学习培训", "study"),
-        "supervision": tr("监督考核", "supervision"),
-        "standardisation": tr("标准化规范化", "standardisation"),
-        "other": tr("其他", "other"),
-    }.get(code, code)
+    zh, en = ACTION_CATEGORY_LABELS.get(code, (code, code))
+    return tr(zh, en)
 
 
 def action_source(code: str) -> str:

@@ -19,8 +19,15 @@ from tracker.records.base import Record
 if TYPE_CHECKING:
     from tracker.store import Store
 
-ACTION_CATEGORIES = ("timeliness", "study", "supervision", "standardisation", "other")
-"""及时性 / 学习培训 / 监督考核 / 标准化规范化 / other."""
+ACTION_CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "timeliness": ("及时性", "timeliness"),
+    "study": ("学习培训", "study"),
+    "supervision": ("监督考核", "supervision"),
+    "standardisation": ("标准化规范化", "standardisation"),
+    "other": ("其他", "other"),
+}
+"""The categories the 2019 report's three problems and promises map to: (中文, English)."""
+ACTION_CATEGORIES = tuple(ACTION_CATEGORY_LABELS)
 ACTION_STATUSES = ("not_started", "in_progress", "done", "verified", "cancelled")
 """未开始 / 进行中 / 已完成 / 已核实 / 已取消."""
 OPEN_STATUSES = ("not_started", "in_progress")
