@@ -90,7 +90,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
     RecordForm .form-label { margin-top: 1; }
     RecordForm Input { height: 1; border: none; padding: 0 1; background: $boost; }
     RecordForm Input:focus { border: none; background: $primary 40%; }
-    RecordForm Input.-invalid { background: $error 40%; }
+    RecordForm Input.-invalid, RecordForm Input.-invalid:focus { border: none; background: $error 40%; }
     RecordForm TextArea.-invalid { border: tall $error; }
     RecordForm #form-error { color: $error; height: auto; }
     RecordForm TextArea { height: 4; }

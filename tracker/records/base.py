@@ -108,12 +108,20 @@ def parse_count(value: Any, name: str) -> int:
         text = value.strip().replace(",", "")
         if re.fullmatch(r"\d+", text):
             value = int(text)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValidationError(
             name,
             tr(
-                f"{value!r} 不是有效数量, 应为 0 到 {MAX_COUNT} 之间的整数",
-                f"{value!r} is not a valid count; use a whole number from 0 to {MAX_COUNT}",
+                f"{value!r} 不是有效数量, 应为不小于 0 的整数",
+                f"{value!r} is not a valid count; use a whole number >= 0",
+            ),
+        )
+    if value > MAX_COUNT:
+        raise ValidationError(
+            name,
+            tr(
+                f"{value} 大得不合理, 请检查是否多打了数字",
+                f"{value} is implausibly large; check it",
             ),
         )
     return value
